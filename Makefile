@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh machine:
+#   make site   build the sample portal into site/
+#   make test   run every test (installs Chromium and nginx when missing)
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve test check bench lint system-packages clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/gongkai build
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/gongkai check
+
+# Debian's chromium (browser tests) and nginx (tests that serve the built site).
+system-packages:
+	@if ! command -v chromium >/dev/null || ! command -v nginx >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx-light >/dev/null; \
+	fi
+
+test: $(STAMP) system-packages
+	$(BIN)/ruff check scripts tests
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf site .venv .gongkai

@@ -1,0 +1,105 @@
+"""The `gongkai` command: check, build, serve, report, publish…"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .check import run_checks
+from .check.problem import summarize
+from .config import ConfigError, PortalConfig, load_config
+from .read.corpus import read_corpus
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that explains usage mistakes in Chinese and exits with 2."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse hook
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行“gongkai --help”查看可用的命令和选项。\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2024-01-31 这样的格式") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, one sub-command per step of the pipeline."""
+    parser = _Parser(prog="gongkai", description="政府信息公开门户：检查、生成、发布。")
+    parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml 的路径（默认当前目录下）")
+    parser.add_argument("--as-of", type=_date, help="按哪一天发布（YYYY-MM-DD，默认今天）")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar="命令")
+    check = commands.add_parser("check", help="检查全部文件，列出所有问题")
+    check.add_argument("--strict", action="store_true", help="有警告也视为不通过")
+    build = commands.add_parser("build", help="检查并生成网站到 site/（失败时原网站不变）")
+    build.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 的 site_dir）")
+    build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
+    commands.add_parser("serve", help="本地预览，修改后自动刷新")
+    commands.add_parser("schema", help="输出各类文件字段的 JSON Schema")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; never let a traceback reach an editor."""
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(args.config, as_of=args.as_of)
+        return COMMANDS[args.command](args, config)
+    except ConfigError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_PROBLEMS
+
+
+def run_check(args, config: PortalConfig) -> int:
+    """gongkai check: report every problem at once."""
+    problems = run_checks(read_corpus(config), config)
+    for problem in problems:
+        print(problem)
+    print(summarize(problems), file=sys.stderr)
+    failed = any(p.is_error for p in problems) or (args.strict and problems)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def run_build(args, config: PortalConfig) -> int:
+    """gongkai build: check, build into a staging folder, then swap it in."""
+    from .mkdocs_runner import build_site
+
+    return build_site(config, Path(args.config), site_dir=args.site_dir, strict=args.strict)
+
+
+def run_serve(args, config: PortalConfig) -> int:
+    """gongkai serve: MkDocs' live preview."""
+    from .mkdocs_runner import serve_site
+
+    return serve_site(Path(args.config))
+
+
+def run_schema(args, config: PortalConfig) -> int:
+    """gongkai schema: JSON Schema of each kind, for editors' tools."""
+    import json
+
+    from .model.data_lists import CATALOG_ENTRY, FEE_ITEM
+    from .model.documents import INTERPRETATION, POLICY
+
+    schemas = {s.name: s.to_json_schema() for s in (POLICY, INTERPRETATION, FEE_ITEM, CATALOG_ENTRY)}
+    print(json.dumps(schemas, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema}
+
+if __name__ == "__main__":
+    sys.exit(main())

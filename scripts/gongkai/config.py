@@ -1,0 +1,135 @@
+"""The portal's settings: the `gongkai` entry under `plugins:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import yaml
+
+DEFAULT_INDEX_NUMBER_PATTERN = r"^[0-9A-Z]{9,18}/\d{4}-\d{5}$"
+DEFAULT_TOPICS = (
+    "综合政务", "国民经济管理、国有资产监管", "财政、金融、审计", "国土资源、能源",
+    "农业、林业、水利", "工业、交通", "商贸、海关、旅游", "市场监管、安全生产监管",
+    "城乡建设、环境保护", "科技、教育", "文化、广电、新闻出版", "卫生、体育",
+    "劳动、人事、监察", "公安、安全、司法", "民政、扶贫、救灾", "其他",
+)
+
+
+class ConfigError(ValueError):
+    """mkdocs.yml cannot be used; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What every government site shows in its footer and meta tags."""
+
+    sponsor: str = ""
+    organizer: str = ""
+    contact: str = ""
+    site_id_code: str = ""
+    icp: str = ""
+    police_record: str = ""
+    error_report_url: str = ""
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    """Settings of one portal; defaults suit a city government's portal."""
+
+    root: Path = Path(".")
+    content_dir: str = "content"
+    data_dir: str = "data"
+    site_dir: str = "site"
+    site_name: str = "政府信息公开"
+    site_url: str = ""
+    index_number_pattern: str = DEFAULT_INDEX_NUMBER_PATTERN
+    topics: tuple[str, ...] = DEFAULT_TOPICS
+    pairing_tolerance_days: int = 0
+    drafter_rule: str = "warning"
+    clause_rule: str = "error"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    site: SiteInfo = SiteInfo()
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def data_path(self) -> Path:
+        return self.root / self.data_dir
+
+    def index_number_regex(self) -> re.Pattern:
+        return re.compile(self.index_number_pattern)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: unknown tags such as !ENV become None."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_config(config_file: str | Path = "mkdocs.yml", as_of: dt.date | None = None) -> PortalConfig:
+    """Read the portal's settings from mkdocs.yml."""
+    path = Path(config_file)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except FileNotFoundError as exc:
+        raise ConfigError(f"找不到配置文件 {path}。请在门户仓库的根目录运行，或用 --config 指定 mkdocs.yml。") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: 配置文件不是合法的 YAML：{exc}") from exc
+    options = {}
+    for entry in raw.get("plugins") or []:
+        if isinstance(entry, dict) and "gongkai" in entry:
+            options = entry["gongkai"] or {}
+    return from_options(
+        options,
+        root=path.parent,
+        content_dir=raw.get("docs_dir", "content"),
+        site_dir=raw.get("site_dir", "site"),
+        site_name=raw.get("site_name", "政府信息公开"),
+        site_url=raw.get("site_url") or "",
+        as_of=as_of,
+    )
+
+
+def from_options(options: dict, *, root: Path, content_dir: str = "content", site_dir: str = "site",
+                 site_name: str = "政府信息公开", site_url: str = "",
+                 as_of: dt.date | None = None) -> PortalConfig:
+    """Build settings from the plugin's options, as MkDocs or the CLI read them."""
+    known = {f.name for f in fields(PortalConfig)}
+    unknown = set(options) - known - {"site"}
+    if unknown:
+        raise ConfigError(f"mkdocs.yml 中 gongkai 插件没有设置项：{'、'.join(sorted(unknown))}。")
+    values = {k: v for k, v in options.items() if k in known and k != "site" and v is not None}
+    if "topics" in values:
+        values["topics"] = tuple(values["topics"])
+    if values.get("drafter_rule", "warning") not in ("warning", "error"):
+        raise ConfigError("mkdocs.yml 中 drafter_rule 只能是 warning 或 error。")
+    if values.get("clause_rule", "error") not in ("warning", "error"):
+        raise ConfigError("mkdocs.yml 中 clause_rule 只能是 warning 或 error。")
+    try:
+        re.compile(values.get("index_number_pattern", DEFAULT_INDEX_NUMBER_PATTERN))
+    except re.error as exc:
+        raise ConfigError(f"mkdocs.yml 中 index_number_pattern 不是合法的正则表达式：{exc}") from exc
+    site = SiteInfo(**{k: str(v) for k, v in (options.get("site") or {}).items()
+                       if k in SiteInfo.__dataclass_fields__})
+    return PortalConfig(
+        root=root, content_dir=content_dir, site_dir=site_dir, site_name=site_name, site_url=site_url,
+        as_of=as_of or build_date(), site=site, **values,
+    )
+
+
+def build_date() -> dt.date:
+    """The date the build publishes as of: SOURCE_DATE_EPOCH or GONGKAI_AS_OF, else today."""
+    as_of = os.environ.get("GONGKAI_AS_OF")
+    if as_of:
+        return dt.date.fromisoformat(as_of)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()

@@ -1,0 +1,1 @@
+"""Pure functions of the Corpus: what is published, statuses, histories, groupings."""

@@ -1,0 +1,68 @@
+"""The MkDocs plugin `gongkai`: each event a few lines that call the portal's steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .check import run_checks
+from .check.problem import summarize
+from .config import ConfigError, PortalConfig, from_options
+from .derive.publication import derive_publication
+from .read.corpus import Corpus, read_corpus
+
+log = get_plugin_logger(__name__)
+
+
+class GongkaiConfig(Config):
+    """Options of the `gongkai` entry in mkdocs.yml; defaults live in PortalConfig."""
+
+    index_number_pattern = opt.Optional(opt.Type(str))
+    topics = opt.Optional(opt.ListOfItems(opt.Type(str)))
+    pairing_tolerance_days = opt.Optional(opt.Type(int))
+    drafter_rule = opt.Optional(opt.Choice(("warning", "error")))
+    clause_rule = opt.Optional(opt.Choice(("warning", "error")))
+    site = opt.Optional(opt.Type(dict))
+
+
+class GongkaiPlugin(BasePlugin[GongkaiConfig]):
+    """Checks the rules before MkDocs touches site/, then builds the portal's pages."""
+
+    portal: PortalConfig
+    corpus: Corpus
+
+    def on_config(self, config):
+        try:
+            self.portal = from_options(
+                {k: v for k, v in self.config.items() if v is not None},
+                root=Path(config.config_file_path).parent,
+                content_dir=Path(config.docs_dir).name,
+                site_dir=Path(config.site_dir).name,
+                site_name=config.site_name,
+                site_url=config.site_url or "",
+            )
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from exc
+        return config
+
+    def on_pre_build(self, config):
+        # Runs before MkDocs cleans site/: a failed check leaves the old site as it was.
+        self.corpus = read_corpus(self.portal)
+        problems = run_checks(self.corpus, self.portal)
+        for problem in problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+        if any(p.is_error for p in problems):
+            raise PluginError(summarize(problems) + "网站没有生成，原有的 site/ 保持不变。")
+        self.publication = derive_publication(self.corpus, self.portal.as_of)
+
+    def on_files(self, files, config):
+        # Drafts and documents not yet due stay out of the site, with their partners.
+        for file in list(files.documentation_pages()):
+            doc_id = file.src_uri.removesuffix(".md")
+            if self.corpus.get(doc_id) and not self.publication.shows(doc_id):
+                files.remove(file)
+        return files

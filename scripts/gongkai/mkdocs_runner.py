@@ -1,0 +1,72 @@
+"""Drive MkDocs for the CLI: a build that never leaves a half-built site/."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .config import PortalConfig
+
+
+class _PlainFormatter(logging.Formatter):
+    """Problems print as `path:line: code message`; other MkDocs messages get a Chinese level."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if message.startswith("gongkai: "):
+            return message.removeprefix("gongkai: ")
+        level = {"WARNING": "警告", "ERROR": "错误"}.get(record.levelname)
+        return f"{level}：{message}" if level else message
+
+
+def _plain_mkdocs_logging() -> None:
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(_PlainFormatter())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+
+
+def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = None,
+               strict: bool = False) -> int:
+    """Check and build into a staging folder next to site/, then swap it in."""
+    os.environ["GONGKAI_AS_OF"] = config.as_of.isoformat()
+    _plain_mkdocs_logging()
+    target = Path(site_dir) if site_dir else config.root / config.site_dir
+    staging = target.with_name(f".{target.name}.staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        build(load_mkdocs_config(str(config_file), site_dir=str(staging), strict=strict))
+    except (Abort, ConfigurationError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"生成失败（{exc}）。原有的 {target}/ 保持不变。", file=sys.stderr)
+        return 1
+    swap_in(staging, target)
+    print(f"网站已生成：{target}/（按 {config.as_of} 发布）", file=sys.stderr)
+    return 0
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames, never a half-built folder."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(config_file: Path) -> int:
+    """MkDocs' live preview of the portal."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file))
+    return 0

@@ -1,0 +1,1 @@
+"""What the portal's documents and data lists are: declarations and plain data classes."""

@@ -1,0 +1,1 @@
+"""Bytes → front matter with line numbers + body; content/ and data/ → Corpus."""

@@ -1,0 +1,45 @@
+"""Read the YAML data lists in data/ (fee list, disclosure catalog)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..check.problem import Problem, error
+from ..model.data_lists import DATA_LISTS
+from . import yaml_lines
+from .text import decode
+from .values import FieldReader
+
+
+def read_data_list(file: Path, rel_path: str) -> tuple[list, list[Problem]]:
+    """Read one data file; each entry becomes a FeeItem or CatalogEntry."""
+    schema, cls = DATA_LISTS[file.name]
+    text, problems = decode(file.read_bytes(), rel_path)
+    if text is None:
+        return [], problems
+    data, lines, yaml_problems = yaml_lines.load(text, 1, rel_path)
+    problems += yaml_problems
+    if lines is None:
+        return [], problems
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        return [], problems + [error(
+            rel_path, 1, "data-shape",
+            f"{schema.name}文件应是一个列表：每个条目以“- ”开头，下面每行一个字段。",
+        )]
+    entries = []
+    for index, raw in enumerate(data):
+        item_lines = lines.items[index]
+        if not isinstance(raw, dict):
+            problems.append(error(
+                rel_path, item_lines.line, "data-shape",
+                f"第 {index + 1} 个条目应是“字段: 值”的组合，每行一个字段。",
+            ))
+            continue
+        reader = FieldReader(schema, rel_path, item_lines)
+        values = reader.read(raw)
+        problems += reader.problems
+        if not reader.problems:
+            entries.append(cls(line=item_lines.line, **values))
+    return entries, problems

@@ -1,0 +1,177 @@
+"""Turn raw YAML values into typed field values, reporting each bad value."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+
+from ..check.problem import Problem, error, warning
+from ..model.fields import Field, Kind, Schema
+from .yaml_lines import Lines
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# Look-alike brackets editors type for 〔〕 in a 文号.
+_DOC_NUMBER = re.compile(r"^(.*?)\s*[\[(（【［﹝〔]\s*(\d{4})\s*[\])）】］﹞〕]\s*(.*)$")
+_TRUE = {True, "是", "true", "True", "yes"}
+_FALSE = {False, "否", "false", "False", "no"}
+
+
+class FieldReader:
+    """Reads the fields of one mapping against a schema, collecting problems."""
+
+    def __init__(self, schema: Schema, path: str, lines: Lines, choices: dict | None = None):
+        self.schema = schema
+        self.path = path
+        self.lines = lines
+        self.choices = choices or {}
+        self.problems: list[Problem] = []
+
+    def read(self, raw: dict) -> dict:
+        """Return {attr: value} for every declared field; report unknown and missing ones."""
+        for key in raw:
+            if self.schema.field(str(key)) is None:
+                self._unknown(str(key))
+        values = {}
+        for f in self.schema.fields:
+            value = raw.get(f.key)
+            if value is None or value == "" or value == []:
+                if f.required:
+                    self._missing(f)
+                values[f.attr] = f.default
+                continue
+            values[f.attr] = self.convert(f, value)
+        return values
+
+    def line(self, key: str) -> int:
+        return self.lines.of(key)
+
+    def convert(self, f: Field, value: object) -> object:
+        """Convert one value by its field's kind; None when it is bad."""
+        reader = getattr(self, "_" + f.kind.name.lower())
+        return reader(f, value)
+
+    def _say(self, f: Field, code: str, message: str) -> None:
+        self.problems.append(error(self.path, self.line(f.key), code, message))
+
+    def _unknown(self, key: str) -> None:
+        near = difflib.get_close_matches(key, self.schema.keys, n=1, cutoff=0.4)
+        hint = f"是否想写“{near[0]}”？" if near else "可用字段：" + "、".join(self.schema.keys) + "。"
+        self.problems.append(error(
+            self.path, self.line(key), "unknown-field",
+            f"{self.schema.name}没有字段“{key}”。{hint}如果不需要，请删除这一行。",
+        ))
+
+    def _missing(self, f: Field) -> None:
+        self.problems.append(error(
+            self.path, self.lines.line, "missing-field",
+            f"缺少必填字段“{f.key}”。请在前置信息中加上一行“{f.key}: ……”。"
+            + (f"（{f.help}）" if f.help else ""),
+        ))
+
+    def _text(self, f: Field, value: object) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self._say(f, "bad-type", f"字段“{f.key}”应为一段文字，现在是{_shape(value)}。")
+            return None
+        text = str(value).strip()
+        if f.key == "文号" or f.attr == "doc_number":
+            text = self._doc_number(f, text)
+        return text
+
+    def _texts(self, f: Field, value: object) -> tuple[str, ...]:
+        items = value if isinstance(value, list) else [value]
+        texts = tuple(self._text(f, item) for item in items)
+        return tuple(t for t in texts if t)
+
+    def _refs(self, f: Field, value: object) -> tuple[str, ...]:
+        items = value if isinstance(value, list) else [value]
+        refs = []
+        for item in items:
+            text = self._text(f, item)
+            if text:
+                refs.append(self._doc_number(f, text) if "号" in text else text.strip("/"))
+        return tuple(refs)
+
+    def _doc_number(self, f: Field, text: str) -> str:
+        normal = normalize_doc_number(text)
+        if normal != text:
+            self.problems.append(warning(
+                self.path, self.line(f.key), "doc-number-brackets",
+                f"字段“{f.key}”中的文号“{text}”用了不规范的括号，已按规范读作“{normal}”。"
+                "请在文件中也改用六角括号“〔〕”。",
+            ))
+        return normal
+
+    def _date(self, f: Field, value: object) -> dt.date | None:
+        text = str(value).strip()
+        iso = _ISO.match(text)
+        loose = _LOOSE.match(text)
+        match = iso or loose
+        if not match:
+            self._say(f, "bad-date", f"字段“{f.key}”的值“{text}”不是日期。请写成“2017-06-06”这样的格式（年-月-日）。")
+            return None
+        year, month, day = (int(g) for g in match.groups())
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            why = f"{year}年没有{month}月" if not 1 <= month <= 12 else f"{year}年{month}月没有{day}日"
+            self._say(f, "bad-date", f"字段“{f.key}”的值“{text}”不是真实的日期（{why}）。请核对原件后改正。")
+            return None
+        if not iso:
+            self._say(f, "bad-date", f"字段“{f.key}”的值“{text}”格式不规范。请写成“{year:04d}-{month:02d}-{day:02d}”（年-月-日，月和日各两位）。")
+            return None
+        return dt.date(year, month, day)
+
+    def _bool(self, f: Field, value: object) -> bool | None:
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        self._say(f, "bad-bool", f"字段“{f.key}”的值“{value}”应为 true 或 false（也可写“是”或“否”）。")
+        return None
+
+    def _choice(self, f: Field, value: object) -> str | None:
+        text = self._text(f, value)
+        allowed = self.choices.get(f.key, f.choices)
+        if text is None or not allowed or text in allowed:
+            return text
+        near = difflib.get_close_matches(text, allowed, n=1, cutoff=0.4)
+        hint = f"是否想写“{near[0]}”？" if near else ""
+        self._say(f, "bad-choice", f"字段“{f.key}”的值“{text}”不在可选范围内。{hint}可选：{'、'.join(allowed)}。")
+        return None
+
+    def _choices(self, f: Field, value: object) -> tuple[str, ...]:
+        items = value if isinstance(value, list) else [value]
+        chosen = tuple(self._choice(f, item) for item in items)
+        return tuple(c for c in chosen if c)
+
+    def _attachments(self, f: Field, value: object) -> tuple[dict, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self._say(f, "bad-type", f"字段“{f.key}”应为列表，每项写“名称: …”和“文件: …”两行。")
+            return ()
+        return tuple(value)
+
+    def _change(self, f: Field, value: object) -> dict | None:
+        if not isinstance(value, dict):
+            self._say(f, "bad-type", f"字段“{f.key}”应包含“状态”“日期”“机关”等子字段，每行一个。")
+            return None
+        return value
+
+
+def normalize_doc_number(text: str) -> str:
+    """Write a 文号's year in 〔〕 whatever brackets the editor typed."""
+    match = _DOC_NUMBER.match(text.strip())
+    if not match:
+        return text.strip()
+    head, year, tail = match.groups()
+    return f"{head}〔{year}〕{tail.strip()}"
+
+
+def _shape(value: object) -> str:
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "一组子字段"
+    if isinstance(value, bool):
+        return f"是/否值“{value}”"
+    return f"“{value}”"
