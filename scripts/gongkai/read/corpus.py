@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..check.problem import Problem
 from ..config import PortalConfig
 from ..model.data_lists import CatalogEntry, FeeItem
 from ..model.documents import Interpretation, Policy
+from ..problem import Problem
 from .data_lists import read_data_list
 from .documents import KINDS, Unreadable, read_document
 

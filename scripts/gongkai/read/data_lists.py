@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.problem import Problem, error
 from ..model.data_lists import DATA_LISTS
+from ..problem import Problem, error
 from . import yaml_lines
 from .text import decode
 from .values import FieldReader

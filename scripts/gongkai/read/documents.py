@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check.problem import Problem, error
 from ..config import PortalConfig
 from ..model.documents import (
     ATTACHMENT,
@@ -19,6 +19,7 @@ from ..model.documents import (
     Source,
 )
 from ..model.status import EXTERNAL_STATUSES
+from ..problem import Problem, error
 from .frontmatter import parse
 from .values import FieldReader, normalize_doc_number
 from .yaml_lines import Lines
@@ -45,20 +46,32 @@ class Unreadable:
         return {normalize_doc_number(str(r)) for r in (raw if isinstance(raw, list) else [raw])}
 
 
+_SALVAGE = re.compile(r"^\s*(文号|解读对象)\s*[:：]\s*(.+?)\s*$", re.M)
+
+
+def salvage_meta(raw: bytes) -> dict:
+    """Best-effort 文号 and 解读对象 of a file that cannot be parsed, to avoid cascades."""
+    text = raw.decode("utf-8", errors="ignore")
+    if not _SALVAGE.search(text):
+        text = raw.decode("gbk", errors="ignore")
+    return {key: value.strip("'\"") for key, value in _SALVAGE.findall(text)}
+
+
 def read_document(file: Path, config: PortalConfig) -> tuple[Policy | Interpretation | Unreadable | None, list[Problem]]:
     """Read one file under content/policies or content/interpretations."""
     rel = file.relative_to(config.content_path).as_posix()
     path = file.relative_to(config.root).as_posix() if _under(file, config.root) else rel
     schema, cls = KINDS[rel.split("/", 1)[0]]
-    parsed, problems = parse(file.read_bytes(), path)
+    raw = file.read_bytes()
+    parsed, problems = parse(raw, path)
     if parsed is None:
-        return None, problems
+        return Unreadable(rel.removesuffix(".md"), path, salvage_meta(raw)), problems
     reader = FieldReader(schema, path, parsed.lines, choices={"主题分类": config.topics})
     values = reader.read(parsed.meta)
-    problems += reader.problems
     values["attachments"] = _attachments(values["attachments"], file, config, reader, parsed.lines)
-    if "external_change" in values and values["external_change"] is not None:
+    if values.get("external_change") is not None:
         values["external_change"] = _external_change(values["external_change"], reader, parsed.lines)
+    problems += reader.problems
     if any(p.is_error for p in problems):
         return Unreadable(rel.removesuffix(".md"), path, parsed.meta), problems
     lines = {key: node.line for key, node in parsed.lines.keys.items()}

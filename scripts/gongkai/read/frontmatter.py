@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..check.problem import Problem, error
+from ..problem import Problem, error
 from . import yaml_lines
 from .text import decode
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..check.problem import Problem, error
+from ..problem import Problem, error
 
 BOM = b"\xef\xbb\xbf"
 

@@ -7,8 +7,8 @@ import datetime as dt
 import difflib
 import re
 
-from ..check.problem import Problem, error, warning
-from ..model.fields import Field, Kind, Schema
+from ..model.fields import Field, Schema
+from ..problem import Problem, error, warning
 from .yaml_lines import Lines
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from ..check.problem import Problem, error
+from ..problem import Problem, error
 
 
 class _Loader(yaml.SafeLoader):
