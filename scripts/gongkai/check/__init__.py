@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..config import PortalConfig
 from ..read.corpus import Corpus
+from .clauses import check_clauses
 from .dates import check_dates
 from .fields import check_fields
+from .lifecycle import check_lifecycle
 from .pairing import check_pairing
 from .problem import Problem, sort_problems
 from .references import check_references
@@ -18,6 +20,8 @@ RULES = [
     lambda corpus, config: check_uniqueness(list(corpus.policies.values())),
     lambda corpus, config: check_references(corpus),
     check_pairing,
+    lambda corpus, config: check_lifecycle(corpus),
+    check_clauses,
 ]
 
 

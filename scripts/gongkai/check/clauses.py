@@ -1,0 +1,184 @@
+"""The text agrees with the front matter: a repeal or amendment clause has its relation.
+
+Official documents state repeals and amendments in their text ("《…》（…号）同时废止",
+"…予以废止", "…停止执行", "…不再执行", "对《…》作如下修改"). When such a clause cites a
+document of the portal by 《title》 or 文号, the citing document must declare the matching
+relation (废止 or 修改; 替代 covers both), or the cited page would never be marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model.documents import Policy
+from .problem import Problem, error, warning
+
+# Clause endings that end a cited document's force, and those that amend it.
+REPEAL_WORDS = ("同时废止", "予以废止", "一并废止", "即行废止", "起废止", "停止执行", "不再执行",
+                "同时失效", "宣布失效")
+AMEND_WORDS = ("作如下修改", "作出如下修改", "作如下修订", "作如下修正", "修改如下")
+_TRIGGER = re.compile("|".join(map(re.escape, REPEAL_WORDS + AMEND_WORDS)))
+
+# 文号: 机关代字〔年份〕序号号, also with the brackets editors type instead of 〔〕.
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff（）()]{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号"
+                        r"|[\u4e00-\u9fff]{1,12}令第\d{1,5}号")
+_SENTENCE = re.compile(r"[^。\n]+。?")
+_OPEN, _CLOSE = "《〈（(", "》〉）)"
+_SEPARATORS = "，；：。,;:"
+QUOTE_LIMIT = 80
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document cited in a clause: its 《title》 and/or 文号, as written."""
+
+    title: str | None
+    number: str | None
+
+    def label(self) -> str:
+        if self.title and self.number:
+            return f"《{self.title}》（{self.number}）"
+        return f"《{self.title}》" if self.title else self.number
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A repeal or amendment clause found in a body: where, what it says, whom it cites."""
+
+    line: int
+    sentence: str
+    kind: str  # "废止" or "修改"
+    citations: tuple[Citation, ...]
+
+
+def find_clauses(body: str, first_line: int = 1) -> list[Clause]:
+    """Every repeal or amendment clause of ``body`` that cites a 《title》 or 文号."""
+    clauses = []
+    for start, sentence in _sentences(body):
+        for match in _TRIGGER.finditer(sentence):
+            words = match.group(0)
+            kind = "修改" if words in AMEND_WORDS else "废止"
+            citations = _citations(_segment_before(sentence, match.start()))
+            if citations:
+                line = first_line + body.count("\n", 0, start)
+                clauses.append(Clause(line, sentence.strip(), kind, tuple(citations)))
+    return clauses
+
+
+def _sentences(body: str):
+    """(offset, text) of each sentence: up to a 。 or a line end."""
+    for match in _SENTENCE.finditer(body):
+        text = match.group(0)
+        if text.strip():
+            yield match.start() + len(text) - len(text.lstrip()), text
+
+
+def _segment_before(sentence: str, end: int) -> str:
+    """The clause's subject: text before ``end`` back to a separator outside brackets."""
+    depth = 0
+    for index in range(end - 1, -1, -1):
+        char = sentence[index]
+        if char in _CLOSE:
+            depth += 1
+        elif char in _OPEN:
+            depth = max(0, depth - 1)
+        elif char in _SEPARATORS and depth == 0:
+            return sentence[index + 1:end]
+    return sentence[:end]
+
+
+def _citations(segment: str) -> list[Citation]:
+    """《title》 with an optional （文号…） after it, and bare 文号, in order."""
+    found, index = [], 0
+    while index < len(segment):
+        if segment[index] == "《":
+            close = _matching(segment, index)
+            title = segment[index + 1:close]
+            number = None
+            rest = segment[close + 1:]
+            if rest[:1] in ("（", "("):
+                end = _matching(rest, 0)
+                hit = DOC_NUMBER.search(rest[1:end])
+                number = hit.group(0) if hit else None
+                close += end + 1
+            found.append(Citation(title, number))
+            index = close + 1
+            continue
+        hit = DOC_NUMBER.match(segment, index)
+        if hit:
+            found.append(Citation(None, hit.group(0)))
+            index = hit.end()
+            continue
+        index += 1
+    return found
+
+
+def _matching(text: str, open_index: int) -> int:
+    """Index of the bracket closing the one at ``open_index`` (end of text if unclosed)."""
+    depth = 0
+    for index in range(open_index, len(text)):
+        if text[index] in _OPEN:
+            depth += 1
+        elif text[index] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(text)
+
+
+def _plain(title: str) -> str:
+    return title.replace("〈", "《").replace("〉", "》").strip()
+
+
+def cited_policies(corpus, citation: Citation, citing: Policy) -> list[Policy]:
+    """The portal's policies a citation names (never the citing document itself)."""
+    if citation.number:
+        # A bare 文号 may have swallowed the words before it ("发布的通民发〔2017〕45号").
+        for start in range(len(citation.number)):
+            by_number = [p for p in corpus.by_doc_number(citation.number[start:]) if p.id != citing.id]
+            if by_number:
+                return by_number
+    if not citation.title:
+        return []
+    title = _plain(citation.title)
+    matches = [
+        p for p in corpus.policies.values()
+        if p.id != citing.id and (
+            _plain(p.title) == title or _plain(p.title).endswith(title) and len(title) >= 8
+            or f"《{title}》" in _plain(p.title)
+        )
+    ]
+    older = [p for p in matches if p.written <= citing.written]
+    return older or matches
+
+
+def _quote(sentence: str) -> str:
+    return sentence if len(sentence) <= QUOTE_LIMIT else sentence[:QUOTE_LIMIT] + "……"
+
+
+def check_clauses(corpus, config) -> list[Problem]:
+    """Report repeal and amendment clauses whose cited portal document lacks the relation."""
+    make = error if config.clause_rule == "error" else warning
+    problems = []
+    for policy in corpus.policies.values():
+        related = {
+            attr: {p.id for ref in getattr(policy, attr) for p in corpus.resolve(ref)}
+            for attr in ("amends", "repeals", "replaces")
+        }
+        for clause in find_clauses(policy.body, policy.source.body_line):
+            wanted = related["repeals" if clause.kind == "废止" else "amends"] | related["replaces"]
+            for citation in clause.citations:
+                targets = cited_policies(corpus, citation, policy)
+                if not targets or any(t.id in wanted for t in targets):
+                    continue
+                target = targets[0]
+                ref = target.doc_number or target.id
+                problems.append(make(
+                    policy.source.path, clause.line, "clause-without-relation",
+                    f"正文写明“{_quote(clause.sentence)}”，但前置信息的“{clause.kind}”字段没有列出"
+                    f"{citation.label()}（{target.source.path}）。请在前置信息中加上"
+                    f"“{clause.kind}: [{ref}]”，该文件页面才会标明{'已废止' if clause.kind == '废止' else '已修改'}；"
+                    "如果正文所引的不是这个文件，请核对标题或文号。",
+                ))
+    return problems
