@@ -14,10 +14,10 @@ DEFAULT_WRITTEN = D(2019, 1, 1)
 
 def policy(pid: str, number: str | None = None, *, title: str | None = None,
            written: dt.date = DEFAULT_WRITTEN, published: dt.date | None = None,
-           lines: dict[str, int] | None = None, **fields) -> Policy:
+           lines: dict[str, int] | None = None, body_line: int = 1, **fields) -> Policy:
     """A policy with only what the lifecycle code reads; ``lines`` maps keys to line numbers."""
     return Policy(
-        id=pid, source=Source(f"content/{pid}.md", lines or {}), title=title or f"关于{pid}的通知",
+        id=pid, source=Source(f"content/{pid}.md", lines or {}, body_line), title=title or f"关于{pid}的通知",
         issuer="通辽市人民政府", doc_type="通知", topics=("综合政务",), written=written,
         published=published or written, doc_number=number, **fields,
     )
