@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
     commands.add_parser("serve", help="本地预览，修改后自动刷新")
     commands.add_parser("schema", help="输出各类文件字段的 JSON Schema")
+    imp = commands.add_parser("import", help="把 JSON Lines 格式的法规数据导入为政策文件")
+    imp.add_argument("file", help="JSON Lines 文件（每行一条记录）")
+    imp.add_argument("--into", default="policies/fagui", help="写入 content/ 下的哪个文件夹")
+    imp.add_argument("--limit", type=int, default=None, help="只导入前 N 条记录")
+    imp.add_argument("--sample", action="store_true", help="把导入的文件标为示例")
     return parser
 
 
@@ -99,7 +104,42 @@ def run_schema(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema}
+def run_import(args, config: PortalConfig) -> int:
+    """gongkai import: records → content/<folder>/<id>.md; bad input writes nothing."""
+    from .importers.jsonl import Options, convert, read_records
+
+    source = Path(args.file)
+    try:
+        records, errors = read_records(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"无法读取 {source}：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for message in errors:
+        print(f"{source}: {message}")
+    if errors:
+        print(f"{len(errors)} 行有错误，没有导入任何文件。请改正后重试。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    folder = args.into.strip("/")
+    if not folder.startswith("policies/"):
+        print("--into 须是 content/policies/ 下的文件夹，例如 policies/fagui。", file=sys.stderr)
+        return EXIT_USAGE
+    topic = "其他" if "其他" in config.topics else config.topics[-1]
+    result = convert(records[: args.limit], Options(folder=folder, topic=topic, sample=args.sample))
+    for rel, text in result.files.items():
+        target = config.content_path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    for message in result.skipped:
+        print(f"跳过：{message}")
+    print(f"已导入 {len(result.files)} 个文件到 {config.content_dir}/{folder}/，跳过 {len(result.skipped)} 条。",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
+    "import": run_import,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bring existing documents into content/: JSON Lines exports of laws and regulations."""

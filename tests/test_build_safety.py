@@ -1,0 +1,83 @@
+"""A failed check or build leaves the previously built site exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import AS_OF, ROOT, SEED_POLICY, paired_site_files, run_gongkai
+
+SEED_ID = "policies/2017/tongzhengbanzi-2017-157"
+SEED_INTERP = "content/interpretations/2017/jiedu-tongzhengbanzi-2017-157.md"
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def copy_portal(tmp_path: Path) -> Path:
+    """The repository's sample portal, copied so a test may break it."""
+    site = tmp_path / "portal"
+    for name in ("content", "data", "theme_overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, site / name)
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    return site
+
+
+def mkdocs_build(site: Path) -> subprocess.CompletedProcess:
+    env = os.environ | {"GONGKAI_AS_OF": AS_OF}
+    return subprocess.run([MKDOCS, "build"], cwd=site, capture_output=True, text=True, env=env)
+
+
+def test_failed_gongkai_build_keeps_the_old_site(make_site):
+    site = make_site(paired_site_files())
+    assert run_gongkai(site, "build")[0] == 0
+    before = snapshot(site / "site")
+    assert "policies/2017/seed/index.html" in before
+    (site / "content/policies/2017/seed.md").write_text(SEED_POLICY.replace("2017-06-06", "2017-6-31"),
+                                                        encoding="utf-8")
+    code, out, err = run_gongkai(site, "build")
+    assert code == 1
+    assert "content/policies/2017/seed.md:8: bad-date" in out
+    assert "原有的" in err and "保持不变" in err
+    assert snapshot(site / "site") == before
+    assert not any(p.name.startswith(".site.") for p in site.iterdir())
+
+
+def test_failed_mkdocs_build_keeps_the_old_site(make_site):
+    site = make_site(paired_site_files())
+    assert mkdocs_build(site).returncode == 0
+    before = snapshot(site / "site")
+    (site / "content/interpretations/2017/seed-jiedu.md").unlink()
+    result = mkdocs_build(site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/policies/2017/seed.md:2: missing-interpretation" in result.stderr
+    assert snapshot(site / "site") == before
+
+
+def test_removing_the_seed_interpretation_fails_check_and_build(tmp_path):
+    site = copy_portal(tmp_path)
+    assert run_gongkai(site, "check")[0] == 0
+    saved = (site / SEED_INTERP).read_bytes()
+    (site / SEED_INTERP).unlink()
+    code, out, _ = run_gongkai(site, "check")
+    assert code == 1
+    assert out.startswith(f"content/{SEED_ID}.md:2: missing-interpretation 本政策文件没有政策解读。")
+    result = mkdocs_build(site)
+    assert result.returncode == 1
+    assert f"content/{SEED_ID}.md:2: missing-interpretation" in result.stderr
+    (site / SEED_INTERP).write_bytes(saved)
+    assert run_gongkai(site, "check")[0] == 0
+    assert mkdocs_build(site).returncode == 0
+    assert (site / "site" / SEED_ID / "index.html").is_file()
