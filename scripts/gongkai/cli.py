@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
     commands.add_parser("serve", help="本地预览，修改后自动刷新")
     commands.add_parser("schema", help="输出各类文件字段的 JSON Schema")
+    pub = commands.add_parser("publish", help="把已生成的 site/ 发布为新版本并原子切换")
+    pub.add_argument("--to", required=True, help="发布目录（网站根目录指向其中的 current）")
+    pub.add_argument("--keep", type=int, default=10, help="保留最近多少个版本（默认 10）")
+    pub.add_argument("--allow-removal", action="append", default=[], metavar="网址",
+                     help="允许新版本撤下的已发布页面，如 /policies/2017/x/（可写多次）")
+    back = commands.add_parser("rollback", help="回退到上一个（或指定的）发布版本")
+    back.add_argument("--to", required=True, help="发布目录")
+    back.add_argument("--release", default=None, help="要回退到的版本名（默认上一个）")
+    rel = commands.add_parser("releases", help="列出发布目录中的版本")
+    rel.add_argument("--to", required=True, help="发布目录")
     imp = commands.add_parser("import", help="把 JSON Lines 格式的法规数据导入为政策文件")
     imp.add_argument("file", help="JSON Lines 文件（每行一条记录）")
     imp.add_argument("--into", default="policies/fagui", help="写入 content/ 下的哪个文件夹")
@@ -136,9 +146,47 @@ def run_import(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
+def run_publish(args, config: PortalConfig) -> int:
+    """gongkai publish: verify the built site, copy it as a release, switch atomically."""
+    from .publish.releases import PublishError, Target, publish
+
+    try:
+        name = publish(config.root / config.site_dir, Target(Path(args.to)), keep=args.keep,
+                       allow_removal=set(args.allow_removal))
+    except PublishError as exc:
+        print(f"{exc}\n没有发布，正在服务的网站保持不变。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已发布版本 {name}：{Path(args.to) / 'current'} 现指向它。", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_rollback(args, config: PortalConfig) -> int:
+    """gongkai rollback: serve the previous (or a named) release again."""
+    from .publish.releases import PublishError, Target, rollback
+
+    try:
+        name = rollback(Target(Path(args.to)), args.release)
+    except PublishError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已回退：现在服务的是版本 {name}。", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_releases(args, config: PortalConfig) -> int:
+    """gongkai releases: list releases, marking the one being served."""
+    from .publish.releases import Target
+
+    target = Target(Path(args.to))
+    current = target.current()
+    for name in target.names():
+        print(f"{'*' if current and current.name == name else ' '} {name}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
-    "import": run_import,
+    "import": run_import, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
 }
 
 if __name__ == "__main__":

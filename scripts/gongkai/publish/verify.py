@@ -1,0 +1,26 @@
+"""Refuse to publish a half-built site, or one that drops a page readers already have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REQUIRED = ("index.html", "404.html", "sitemap.xml")
+
+
+def verify_site(site: Path) -> list[str]:
+    """Problems that make a built site unfit to publish, in plain Chinese."""
+    if not site.is_dir():
+        return [f"找不到生成的网站 {site}/。请先运行“gongkai build”。"]
+    problems = [f"网站缺少 {name}，可能没有生成完整。请重新运行“gongkai build”。"
+                for name in REQUIRED if not (site / name).is_file()]
+    for page in site.rglob("*.html"):
+        tail = page.read_bytes()[-512:].lower()
+        if b"</html>" not in tail:
+            rel = page.relative_to(site).as_posix()
+            problems.append(f"页面 {rel} 不完整（没有以 </html> 结束）。请重新运行“gongkai build”。")
+    return problems
+
+
+def lost_pages(published: dict, candidate: dict, allowed: set[str] = frozenset()) -> list[str]:
+    """Pages of the published release that the candidate would remove."""
+    return sorted(set(published["pages"]) - set(candidate["pages"]) - set(allowed))
