@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--into", default="policies/fagui", help="写入 content/ 下的哪个文件夹")
     imp.add_argument("--limit", type=int, default=None, help="只导入前 N 条记录")
     imp.add_argument("--sample", action="store_true", help="把导入的文件标为示例")
+    report = commands.add_parser("report", help="报表：如即将到期的规范性文件").add_subparsers(
+        dest="report", required=True, parser_class=_Parser, metavar="报表")
+    expiring = report.add_parser("expiring", help="有效期即将届满的行政规范性文件（清理的依据）")
+    expiring.add_argument("--within", type=int, default=180, help="多少天内届满（默认 180）")
+    expiring.add_argument("--csv", default=None, help="另存为 CSV 文件（UTF-8，带 BOM）")
     return parser
 
 
@@ -184,9 +189,26 @@ def run_releases(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
+def run_report(args, config: PortalConfig) -> int:
+    """gongkai report expiring: normative documents whose 有效期 ends within N days."""
+    from .derive.expiring import expiring_within
+    from .pages.expiring_report import expiring_csv, expiring_table
+
+    if args.within < 0:
+        print("用法错误：--within 应为不小于 0 的天数。", file=sys.stderr)
+        return EXIT_USAGE
+    items = expiring_within(read_corpus(config), config.as_of, args.within)
+    print(expiring_table(items, config.as_of, args.within), end="")
+    if args.csv:
+        Path(args.csv).write_bytes(expiring_csv(items))
+        print(f"已另存为 {args.csv}", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
     "import": run_import, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
+    "report": run_report,
 }
 
 if __name__ == "__main__":
