@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
     commands.add_parser("serve", help="本地预览，修改后自动刷新")
     commands.add_parser("schema", help="输出各类文件字段的 JSON Schema")
+    new = commands.add_parser("new", help="新建一份政策文件及其解读（草稿）")
+    new.add_argument("slug", help="文件名（英文小写、数字、连字符），决定网址")
+    new.add_argument("--title", required=True, help="标题")
+    new.add_argument("--issuer", required=True, help="发文机关（也是解读单位）")
+    new.add_argument("--number", default=None, help="文号，如 通财规〔2026〕1号")
     pub = commands.add_parser("publish", help="把已生成的 site/ 发布为新版本并原子切换")
     pub.add_argument("--to", required=True, help="发布目录（网站根目录指向其中的 current）")
     pub.add_argument("--keep", type=int, default=10, help="保留最近多少个版本（默认 10）")
@@ -151,6 +156,31 @@ def run_import(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
+def run_new(args, config: PortalConfig) -> int:
+    """gongkai new: a draft policy and its draft interpretation, never overwriting a file."""
+    from .scaffold import policy_and_interpretation, slug_problem
+
+    problem = slug_problem(args.slug)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    files = policy_and_interpretation(
+        args.slug, title=args.title, issuer=args.issuer, number=args.number,
+        topic=config.topics[0], day=config.as_of,
+    )
+    existing = [rel for rel in files if (config.content_path / rel).exists()]
+    if existing:
+        print(f"文件已存在：{'、'.join(existing)}。没有新建任何文件，请换一个文件名。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for rel, text in files.items():
+        path = config.content_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"已新建 {config.content_dir}/{rel}")
+    print("两份文件都是草稿：填好正文、核对字段后删除“草稿: true”一行，再运行 gongkai check。", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_publish(args, config: PortalConfig) -> int:
     """gongkai publish: verify the built site, copy it as a release, switch atomically."""
     from .publish.releases import PublishError, Target, publish
@@ -207,7 +237,7 @@ def run_report(args, config: PortalConfig) -> int:
 
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
-    "import": run_import, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
+    "import": run_import, "new": run_new, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
     "report": run_report,
 }
 
