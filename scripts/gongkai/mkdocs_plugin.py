@@ -8,12 +8,17 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
 
 from .check import run_checks
 from .check.problem import summarize
 from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
+from .pages import SitePages, build_site_pages
+from .pages.lifecycle import LifecyclePages
 from .read.corpus import Corpus, read_corpus
+from .search.page import search_page
+from .search.pagefind import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
@@ -34,6 +39,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     portal: PortalConfig
     corpus: Corpus
+    pages: SitePages
 
     def on_config(self, config):
         try:
@@ -65,4 +71,33 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             doc_id = file.src_uri.removesuffix(".md")
             if self.corpus.get(doc_id) and not self.publication.shows(doc_id):
                 files.remove(file)
+        # Listings, lists and column pages come from the model; nothing is written to content/.
+        self.pages = build_site_pages(self.corpus, self.publication, self.portal)
+        self.lifecycle = LifecyclePages.build(self.corpus, self.publication, self.portal).apply_to(self.pages)
+        for file in filter(None, map(files.get_file_from_path, self.pages.hidden)):
+            files.remove(file)
+        generated = self.pages.files_to_add({f.dest_uri for f in files})
+        for src_uri, content in (generated | {"sousuo/index.md": search_page()}).items():
+            files.append(File.generated(config, src_uri, content=content))
         return files
+
+    def on_env(self, env, config, files):
+        env.globals["gk_site"] = self.portal.site
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.meta.update(self.pages.meta_for(page.file.src_uri))
+        return self.pages.markdown_for(page.file.src_uri, markdown)
+
+    def on_page_content(self, html, page, config, files):
+        return self.pages.html_for(html) + self.lifecycle.sections_for(page.file.src_uri)
+
+    def on_page_context(self, context, page, config, nav):
+        context.update(self.pages.context_for(page.file.src_uri, page.url))
+        return context
+
+    def on_post_build(self, config):
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc

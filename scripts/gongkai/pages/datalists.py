@@ -1,0 +1,140 @@
+"""收费目录清单 and 主动公开目录清单: pages grouped by department, with CSV and JSON beside them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections import defaultdict
+
+from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM, CatalogEntry, FeeItem
+from ..model.documents import Policy
+from ..model.fields import Schema
+from . import urls
+from .html import esc, link
+from .listing import front_matter
+
+FEES_STEM = "shoufei"
+CATALOG_STEM = "mulu"
+
+# The year-and-number tail of a 文号; the issuer's code before it is matched exactly.
+_NUMBER_TAIL = re.compile(r"〔\d{4}〕\d+号")
+
+
+def link_doc_numbers(text: str, policies: list[Policy], here: str) -> str:
+    """``text`` as HTML, each 文号 of a shown policy linked to its page."""
+    by_tail: dict[str, list[Policy]] = defaultdict(list)
+    for p in policies:
+        tail = _NUMBER_TAIL.search(p.doc_number or "")
+        if tail and p.doc_number.endswith(tail.group(0)):
+            by_tail[tail.group(0)].append(p)
+    out, done = [], 0
+    for match in _NUMBER_TAIL.finditer(text):
+        for policy in sorted(by_tail.get(match.group(0), ()), key=lambda p: -len(p.doc_number)):
+            start = match.end() - len(policy.doc_number)
+            if start >= done and text[start:match.end()] == policy.doc_number:
+                out.append(esc(text[done:start]))
+                out.append(link(urls.relative(here, policy.url), policy.doc_number,
+                                title=policy.title))
+                done = match.end()
+                break
+    out.append(esc(text[done:]))
+    return "".join(out)
+
+
+def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date) -> str:
+    """The 收费目录清单 page, one table per 执收单位."""
+    here = urls.FEES
+    columns = ("项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注")
+    sections = []
+    for collector, group in _grouped(items, lambda i: i.collector):
+        rows = [(esc(i.name), esc(i.category), esc(i.standard),
+                 link_doc_numbers(i.basis, policies, here), esc(i.fund_management), esc(i.note or ""))
+                for i in group]
+        sections.append(_section(collector, f"{collector}收费项目（{len(group)} 项）", columns, rows))
+    intro = ('<p class="gk-intro">行政事业性收费和政府性基金目录清单，按执收单位分列。清单之外的收费项目，'
+             "公民、法人和其他组织有权拒绝缴纳。收费依据中的文号如在本网站发布，可点击查看原文。</p>\n")
+    return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections)
+
+
+def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date) -> str:
+    """The 主动公开目录清单 page, one table per 公开主体."""
+    here = urls.CATALOG
+    columns = ("公开事项", "五公开类别", "公开内容", "公开依据", "公开时限", "公开方式", "公开对象")
+    sections = []
+    for body, group in _grouped(entries, lambda e: e.body):
+        rows = [(esc(e.item), esc(e.category), esc(e.content), link_doc_numbers(e.basis, policies, here),
+                 esc(e.time_limit), esc("、".join(e.channels)), esc(e.audience)) for e in group]
+        sections.append(_section(body, f"{body}主动公开事项（{len(group)} 项）", columns, rows))
+    intro = ('<p class="gk-intro">各部门政府信息主动公开目录清单：公开主体、事项、内容、依据、时限和方式，'
+             "覆盖决策、执行、管理、服务、结果“五公开”。</p>\n")
+    return _page("政府信息主动公开目录清单", intro, CATALOG_STEM, len(entries), as_of, sections)
+
+
+def fees_csv(items: list[FeeItem]) -> bytes:
+    """The fee list as CSV that Excel opens with Chinese intact: UTF-8 with BOM, CRLF rows."""
+    return _csv(FEE_ITEM, items)
+
+
+def catalog_csv(entries: list[CatalogEntry]) -> bytes:
+    """The catalog as CSV for Excel."""
+    return _csv(CATALOG_ENTRY, entries)
+
+
+def fees_json(items: list[FeeItem], as_of: dt.date) -> bytes:
+    """The fee list as JSON, keyed by the same Chinese field names as data/fees.yml."""
+    return _json("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
+
+
+def catalog_json(entries: list[CatalogEntry], as_of: dt.date) -> bytes:
+    """The catalog as JSON, keyed as data/catalog.yml."""
+    return _json("政府信息主动公开目录清单", CATALOG_ENTRY, entries, as_of)
+
+
+def _grouped(items, key):
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups.items()
+
+
+def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (f'<section class="gk-datalist__group"><h2>{esc(heading)}</h2>'
+            f'<table class="gk-table"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></section>\n")
+
+
+def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date, sections: list[str]) -> str:
+    downloads = (f'<p class="gk-downloads">共 {count} 项，数据截至 {as_of.isoformat()}。下载：'
+                 f'{link(f"{stem}.csv", "CSV 表格（可用 Excel 打开）", download="")} · '
+                 f'{link(f"{stem}.json", "JSON 数据", download="")}</p>\n')
+    body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
+    return front_matter(title) + f"<h1>{esc(title)}</h1>\n\n" + intro + "\n" + downloads + "\n" + body
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple | list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def _csv(schema: Schema, items) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f.key for f in schema.fields])
+    for item in items:
+        writer.writerow([_cell(getattr(item, f.attr)) for f in schema.fields])
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _json(title: str, schema: Schema, items, as_of: dt.date) -> bytes:
+    rows = [{f.key: (list(v) if isinstance(v := getattr(item, f.attr), tuple) else v)
+             for f in schema.fields} for item in items]
+    data = {"名称": title, "数据截至": as_of.isoformat(), "条目数": len(rows), "条目": rows}
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"

@@ -1,0 +1,122 @@
+"""Everything the portal generates, computed once per build from the corpus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..config import PortalConfig
+from ..derive.publication import Publication
+from ..derive.status import derive_statuses
+from ..read.corpus import Corpus
+from . import datalists, home, urls
+from .columns import column_of, site_domain
+from .document import DocumentView, view_interpretation, view_policy
+from .html import wrap_tables
+from .library import (
+    interpretation_entry,
+    interpretation_listing,
+    newest_first,
+    policy_entry,
+    policy_listings,
+)
+
+
+@dataclass
+class SitePages:
+    """Generated pages and files, and each shown document's view, keyed by source path."""
+
+    config: PortalConfig
+    generated: dict[str, str | bytes] = field(default_factory=dict)
+    documents: dict[str, DocumentView] = field(default_factory=dict)
+    home_html: str = ""
+    hidden: set[str] = field(default_factory=set)
+
+    def meta_for(self, src_uri: str) -> dict:
+        """Page metadata MkDocs should use: a document's title comes from its 标题."""
+        view = self.documents.get(src_uri)
+        return {"title": view.title} if view else {}
+
+    def markdown_for(self, src_uri: str, markdown: str) -> str:
+        """The Markdown of a page, with the home page's generated sections appended."""
+        return markdown + self.home_html if src_uri == "index.md" else markdown
+
+    def html_for(self, html: str) -> str:
+        """A rendered page body, its wide tables made keyboard-scrollable."""
+        return wrap_tables(html)
+
+    def context_for(self, src_uri: str, url: str) -> dict:
+        """Template variables: ``gk_doc`` (a DocumentView or None) and ``gk_meta`` tags."""
+        view = self.documents.get(src_uri)
+        return {"gk_doc": view, "gk_meta": self.meta_tags(url, view)}
+
+    def meta_tags(self, url: str, view: DocumentView | None) -> list[tuple[str, str]]:
+        """The government page meta tags (政府网站网页设计规范) for the page at ``url``."""
+        site, column = self.config.site, column_of(url)
+        tags = [("SiteName", self.config.site_name), ("SiteDomain", site_domain(self.config.site_url)),
+                ("SiteIDCode", site.site_id_code), ("ColumnName", column.name),
+                ("ColumnDescription", column.description), ("ColumnKeywords", column.keywords),
+                ("ColumnType", column.type)]
+        if view:
+            tags += [("ArticleTitle", view.title), ("PubDate", view.published),
+                     ("ContentSource", view.source or site.sponsor)]
+            if view.keywords:
+                tags.append(("Keywords", ",".join(view.keywords)))
+            tags.append(("Description", view.summary or view.title))
+        if self.config.site_url:
+            tags.append(("Url", self.config.site_url.rstrip("/") + "/" + url))
+        return [(name, value) for name, value in tags if value]
+
+    def files_to_add(self, existing: set[str]) -> dict[str, str | bytes]:
+        """Generated files whose output path (``dest_uri``) no editor's file already takes."""
+        return {uri: content for uri, content in self.generated.items()
+                if (uri.removesuffix(".md") + ".html" if uri.endswith("index.md") else uri) not in existing}
+
+
+def build_site_pages(corpus: Corpus, publication: Publication, config: PortalConfig) -> SitePages:
+    """Compute every generated page, file and document view for one build."""
+    shown = set(publication.policies) | set(publication.interpretations)
+    policies = [corpus.policies[i] for i in sorted(publication.policies)]
+    interpretations = [corpus.interpretations[i] for i in sorted(publication.interpretations)]
+    validity = derive_statuses(corpus, config.as_of)
+    pages = SitePages(config)
+    for p in policies:
+        pages.documents[f"{p.id}.md"] = view_policy(p, corpus, shown, validity)
+    for i in interpretations:
+        pages.documents[f"{i.id}.md"] = view_interpretation(i, corpus, shown, validity)
+    pages.hidden = _hidden_files(corpus, shown)
+
+    gen = pages.generated
+    gen |= policy_listings(policies, validity, config.topics)
+    gen |= interpretation_listing(interpretations, corpus, shown, validity)
+    gen["index.md"] = home.home_page(config.site_name)
+    gen[urls.src_uri(urls.COLUMN)] = home.column_page()
+    gen[urls.src_uri(urls.STATUTORY)] = home.statutory_page({t for p in policies for t in p.topics})
+    for title, url, _ in home.COLUMN_ENTRIES:
+        gen.setdefault(urls.src_uri(url), home.placeholder_page(title))
+    gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, config.as_of)
+    gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, config.as_of)
+    stem = urls.FEES + datalists.FEES_STEM
+    gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
+    gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, config.as_of)
+    stem = urls.CATALOG + datalists.CATALOG_STEM
+    gen[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog)
+    gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, config.as_of)
+
+    pages.home_html = home.home_sections(
+        [policy_entry(p, validity) for p in newest_first(policies)[:home.LATEST]],
+        [interpretation_entry(i, corpus, shown, validity)
+         for i in newest_first(interpretations)[:home.LATEST]],
+    )
+    return pages
+
+
+def _hidden_files(corpus: Corpus, shown: set[str]) -> set[str]:
+    """Source files of documents not shown, and attachments only they use."""
+    hidden, used = set(), set()
+    for doc in corpus.documents():
+        paths = {a.path for a in doc.attachments}
+        if doc.id in shown:
+            used |= paths
+        else:
+            hidden |= {f"{doc.id}.md"} | paths
+    return hidden - used

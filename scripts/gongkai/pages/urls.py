@@ -1,0 +1,69 @@
+"""The portal's fixed addresses: listings, lists and column pages never move."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+
+from ..model.status import Status
+
+HOME = ""
+POLICIES = "zhengce/"
+INTERPRETATIONS = "jiedu/"
+FEES = "qingdan/shoufei/"
+CATALOG = "qingdan/mulu/"
+COLUMN = "xxgk/"
+GUIDE = "xxgk/zhinan/"
+RULES = "xxgk/zhidu/"
+STATUTORY = "xxgk/fading/"
+ANNUAL_REPORTS = "xxgk/nianbao/"
+SEARCH = "sousuo/"
+
+# 有效性 slugs are spelled out once: the words are fixed by the domain.
+STATUS_SLUGS = {
+    Status.IN_FORCE: "youxiao",
+    Status.AMENDED: "yixiugai",
+    Status.REPEALED: "yifeizhi",
+    Status.EXPIRED: "yishixiao",
+    Status.NOT_YET_IN_FORCE: "shangweishengxiao",
+}
+
+
+def name_slug(name: str) -> str:
+    """A short ASCII slug for a body or topic name, the same for the same name in every build."""
+    return hashlib.blake2s(name.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def by_year(year: int) -> str:
+    return f"{POLICIES}nian/{year}/"
+
+
+def by_issuer(issuer: str) -> str:
+    return f"{POLICIES}jiguan/{name_slug(issuer)}/"
+
+
+def by_topic(topic: str) -> str:
+    return f"{POLICIES}fenlei/{name_slug(topic)}/"
+
+
+def by_status(status: Status) -> str:
+    return f"{POLICIES}youxiaoxing/{STATUS_SLUGS[status]}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """URL of page ``number`` (1-based) of a paginated listing at ``base``."""
+    return base if number == 1 else f"{base}{number}/"
+
+
+def src_uri(url: str) -> str:
+    """The virtual Markdown file MkDocs builds into ``url``."""
+    return f"{url}index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` that works under any base path."""
+    target = posixpath.relpath(to_url or ".", from_url or ".")
+    if target == ".":
+        return "./"
+    trailing = "/" if to_url.endswith("/") or to_url == "" else ""
+    return target + trailing
