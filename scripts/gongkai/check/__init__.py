@@ -7,6 +7,7 @@ from ..read.corpus import Corpus
 from .clauses import check_clauses
 from .dates import check_dates
 from .fields import check_fields
+from .html import check_html
 from .lifecycle import check_lifecycle
 from .pairing import check_pairing
 from .problem import Problem, sort_problems
@@ -22,6 +23,7 @@ RULES = [
     check_pairing,
     lambda corpus, config: check_lifecycle(corpus),
     check_clauses,
+    check_html,
 ]
 
 
