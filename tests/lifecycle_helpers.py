@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import gongkai.check  # noqa: F401 - gongkai.check must load before gongkai.read.corpus
 from gongkai.model.documents import Interpretation, Policy, Source
 from gongkai.read.corpus import Corpus
 

@@ -23,7 +23,6 @@ _TRIGGER = re.compile("|".join(map(re.escape, REPEAL_WORDS + AMEND_WORDS)))
 # 文号: 机关代字〔年份〕序号号, also with the brackets editors type instead of 〔〕.
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff（）()]{1,20}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号"
                         r"|[\u4e00-\u9fff]{1,12}令第\d{1,5}号")
-_SENTENCE = re.compile(r"[^。\n]+。?")
 _OPEN, _CLOSE = "《〈（(", "》〉）)"
 _SEPARATORS = "，；：。,;:"
 QUOTE_LIMIT = 80
@@ -55,7 +54,8 @@ class Clause:
 def find_clauses(body: str, first_line: int = 1) -> list[Clause]:
     """Every repeal or amendment clause of ``body`` that cites a 《title》 or 文号."""
     clauses = []
-    for start, sentence in _sentences(body):
+    # Look for the few trigger words first: most of a long body has none.
+    for start, sentence in _sentences_with_triggers(body):
         for match in _TRIGGER.finditer(sentence):
             words = match.group(0)
             kind = "修改" if words in AMEND_WORDS else "废止"
@@ -66,12 +66,18 @@ def find_clauses(body: str, first_line: int = 1) -> list[Clause]:
     return clauses
 
 
-def _sentences(body: str):
-    """(offset, text) of each sentence: up to a 。 or a line end."""
-    for match in _SENTENCE.finditer(body):
-        text = match.group(0)
-        if text.strip():
-            yield match.start() + len(text) - len(text.lstrip()), text
+def _sentences_with_triggers(body: str):
+    """(offset, text) of each sentence holding a trigger word; a sentence ends at 。 or a line end."""
+    seen = set()
+    for match in _TRIGGER.finditer(body):
+        start = max(body.rfind("。", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
+        if start in seen:
+            continue
+        seen.add(start)
+        ends = [i for i in (body.find("。", match.end()), body.find("\n", match.end())) if i >= 0]
+        end = min(ends) + 1 if ends else len(body)
+        text = body[start:end].rstrip("\n")
+        yield start + len(text) - len(text.lstrip()), text
 
 
 def _segment_before(sentence: str, end: int) -> str:
@@ -131,7 +137,30 @@ def _plain(title: str) -> str:
     return title.replace("〈", "《").replace("〉", "》").strip()
 
 
-def cited_policies(corpus, citation: Citation, citing: Policy) -> list[Policy]:
+class TitleIndex:
+    """The portal's policies by plain title, title suffix and 《quoted》 part, built once."""
+
+    MIN_SUFFIX = 8
+
+    def __init__(self, policies) -> None:
+        self.exact, self.suffix, self.quoted = {}, {}, {}
+        for policy in policies:
+            title = _plain(policy.title)
+            self.exact.setdefault(title, []).append(policy)
+            for start in range(1, len(title) - self.MIN_SUFFIX + 1):
+                self.suffix.setdefault(title[start:], []).append(policy)
+            for inner in re.findall(r"《([^《》]+)》", title):
+                self.quoted.setdefault(inner, []).append(policy)
+
+    def matching(self, title: str) -> list:
+        """Policies whose title is ``title``, ends with it, or quotes it in 《》."""
+        found = self.exact.get(title, []) + self.quoted.get(title, [])
+        if len(title) >= self.MIN_SUFFIX:
+            found += self.suffix.get(title, [])
+        return list({p.id: p for p in found}.values())
+
+
+def cited_policies(corpus, citation: Citation, citing: Policy, titles: TitleIndex | None = None) -> list[Policy]:
     """The portal's policies a citation names (never the citing document itself)."""
     if citation.number:
         # A bare 文号 may have swallowed the words before it ("发布的通民发〔2017〕45号").
@@ -141,14 +170,8 @@ def cited_policies(corpus, citation: Citation, citing: Policy) -> list[Policy]:
                 return by_number
     if not citation.title:
         return []
-    title = _plain(citation.title)
-    matches = [
-        p for p in corpus.policies.values()
-        if p.id != citing.id and (
-            _plain(p.title) == title or _plain(p.title).endswith(title) and len(title) >= 8
-            or f"《{title}》" in _plain(p.title)
-        )
-    ]
+    titles = titles or TitleIndex(corpus.policies.values())
+    matches = [p for p in titles.matching(_plain(citation.title)) if p.id != citing.id]
     older = [p for p in matches if p.written <= citing.written]
     return older or matches
 
@@ -161,6 +184,7 @@ def check_clauses(corpus, config) -> list[Problem]:
     """Report repeal and amendment clauses whose cited portal document lacks the relation."""
     make = error if config.clause_rule == "error" else warning
     problems = []
+    titles = TitleIndex(corpus.policies.values())
     for policy in corpus.policies.values():
         related = {
             attr: {p.id for ref in getattr(policy, attr) for p in corpus.resolve(ref)}
@@ -169,7 +193,7 @@ def check_clauses(corpus, config) -> list[Problem]:
         for clause in find_clauses(policy.body, policy.source.body_line):
             wanted = related["repeals" if clause.kind == "废止" else "amends"] | related["replaces"]
             for citation in clause.citations:
-                targets = cited_policies(corpus, citation, policy)
+                targets = cited_policies(corpus, citation, policy, titles)
                 if not targets or any(t.id in wanted for t in targets):
                     continue
                 target = targets[0]
