@@ -100,9 +100,15 @@ def _grouped(items, key):
     return groups.items()
 
 
+# Columns of long text get room to read on a phone; the table then scrolls sideways.
+_WIDE = {"收费依据", "收费标准", "公开内容", "公开依据", "公开时限", "备注"}
+
+
 def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    wide = [' class="gk-wide"' if c in _WIDE else "" for c in columns]
+    head = "".join(f'<th scope="col"{w}>{esc(c)}</th>' for c, w in zip(columns, wide, strict=True))
+    body = "".join("<tr>" + "".join(f"<td{w}>{cell}</td>" for cell, w in zip(row, wide, strict=True)) + "</tr>"
+                   for row in rows)
     return (f'<section class="gk-datalist__group"><h2>{esc(heading)}</h2>'
             f'<table class="gk-table"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></section>\n")

@@ -1,0 +1,61 @@
+"""Fee list and catalog: grouped tables, linked 文号, and CSV/JSON that Excel and scripts read."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from tests.pages_site import build_pages_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_pages_site(tmp_path_factory.mktemp("datalists") / "portal")
+
+
+def test_fee_list_groups_by_collector_and_links_shown_numbers_only(site):
+    html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    assert html.index("<h2>通辽市自然资源局</h2>") < html.index("<h2>通辽市财政局</h2>")
+    assert "<caption>通辽市自然资源局收费项目（1 项）</caption>" in html
+    assert ('《实施方案》（<a href="../../policies/2017/seed/" title="关于印发测试方案的通知">'
+            "通政办字〔2017〕157号</a>）") in html
+    assert "《通知》（发改价格规〔2016〕2559号）" in html  # not in the portal: plain text
+    # A draft's number stays plain; a shown one next to it is linked.
+    assert ('通财发〔2019〕8号；<a href="../../policies/2019/exempt/" '
+            'title="通辽市财政局关于调整办公时间的通知">通财发〔2019〕7号</a>') in html
+    assert '<a href="shoufei.csv" download="">' in html and '<a href="shoufei.json" download="">' in html
+
+
+def test_fee_csv_opens_in_excel_with_chinese_intact(site):
+    raw = (site / "qingdan/shoufei/shoufei.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.count(b"\r\n") == 3 and b"\n" not in raw.replace(b"\r\n", b"")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["执收单位", "项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注"]
+    assert rows[1][1] == "不动产登记费（住宅类）"
+    assert rows[1][6] == "按件收取，含“引号”与逗号,"
+    assert rows[2][6] == ""
+
+
+def test_fee_json_keeps_the_yaml_field_names(site):
+    data = json.loads((site / "qingdan/shoufei/shoufei.json").read_text(encoding="utf-8"))
+    assert data["名称"] == "行政事业性收费和政府性基金目录清单"
+    assert data["数据截至"] == "2026-11-29" and data["条目数"] == 2
+    assert data["条目"][1]["类别"] == "政府性基金" and data["条目"][1]["备注"] is None
+
+
+def test_catalog_page_csv_and_json(site):
+    html = (site / "qingdan/mulu/index.html").read_text(encoding="utf-8")
+    assert "<h2>通辽市财政局</h2>" in html and "<td>政府网站、政府公报</td>" in html
+    assert '<a href="../../policies/2017/seed/"' in html
+    rows = list(csv.DictReader(io.StringIO((site / "qingdan/mulu/mulu.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[0]["公开方式"] == "政府网站、政府公报" and rows[0]["五公开类别"] == "决策"
+    data = json.loads((site / "qingdan/mulu/mulu.json").read_bytes())
+    assert data["条目"][0]["公开方式"] == ["政府网站", "政府公报"]
+
+
+def test_tables_scroll_inside_focusable_named_regions(site):
+    html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    assert ('<div class="gk-table-scroll" role="region" tabindex="0" '
+            'aria-label="通辽市自然资源局收费项目（1 项）"><table class="gk-table">') in html
