@@ -194,3 +194,40 @@ def same_origin(url: str, base_url: str) -> bool:
         return True
     base = urlsplit(base_url)
     return (parts.scheme, parts.hostname, parts.port) == (base.scheme, base.hostname, base.port)
+
+
+def link_to(scope, target: str):
+    """The links in ``scope`` (a Playwright page or locator) whose address, resolved against the
+    page, is the page ``target`` (an id such as policies/2017/x): the portal writes relative
+    links, so matching the href text would depend on where the linking page sits."""
+    marker = "e2e-" + target.replace("/", "-")
+    scope.locator("a[href]").evaluate_all(
+        """(links, [target, marker]) => {
+            for (const a of links) {
+                const path = decodeURIComponent(new URL(a.href, document.baseURI).pathname);
+                if (path.endsWith('/' + target + '/') && !new URL(a.href).hash)
+                    a.dataset.e2eLink = marker;
+            }
+        }""",
+        [target, marker],
+    )
+    return scope.locator(f'a[data-e2e-link="{marker}"]')
+
+
+def grave_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on ``page``, one line per failing element.
+
+    axe-core comes bundled with axe-playwright-python and is injected by evaluate: no network.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page).response
+    lines = []
+    for violation in response["violations"]:
+        if violation.get("impact") not in ("serious", "critical"):
+            continue
+        for node in violation["nodes"][:5]:
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} — "
+                         f"{node['target']} {node['html'][:160]} — {summary}")
+    return lines

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from .harness import ARTIFACTS, PHONE, ROOT, SEED_ID, SEED_NUMBER
+from .harness import ARTIFACTS, PHONE, ROOT, SEED_ID, SEED_NUMBER, link_to
 
 pytestmark = pytest.mark.browser
 
@@ -44,9 +44,11 @@ def summary_value(scope, label: str):
 
 def box(page: Page, heading: str, target_id: str):
     """The innermost block of the content that holds ``heading`` and a link to ``target_id``."""
+    link_to(content(page), target_id)
+    marked = page.locator(f'a[data-e2e-link="e2e-{target_id.replace("/", "-")}"]')
     return (content(page).locator("section, aside, nav, div")
             .filter(has=page.get_by_text(heading, exact=True))
-            .filter(has=page.locator(f'a[href$="{target_id}/"]'))
+            .filter(has=marked)
             .last)
 
 
@@ -90,7 +92,7 @@ def test_reader_reaches_the_seed_through_a_listing_and_its_interpretation_and_ba
     expect(page.get_by_role("heading", level=1)).to_have_text(SEED_INTERPRETATION_TITLE)
     related = box(page, "相关政策", SEED_ID)
     expect(related).to_be_visible()
-    related.locator(f'a[href$="{SEED_ID}/"]').click()
+    link_to(related, SEED_ID).click()
     assert_at(page, SEED_ID)
 
 
@@ -156,7 +158,7 @@ def test_search_finds_the_seed_by_a_chinese_word(open_page, word):
     box_ = page.get_by_role("searchbox").first
     box_.fill(word)
     box_.press("Enter")
-    result = page.locator(f'a[href*="{SEED_ID}"]').first
+    result = page.locator(f'a[href*="{SEED_ID}/"]').first
     expect(result).to_be_visible(timeout=15_000)
     result.click()
     assert_at(page, SEED_ID)

@@ -1,0 +1,39 @@
+"""The watchers themselves can fail: an outside request is caught, an axe violation is reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import grave_violations
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_request_to_another_host_is_aborted_and_recorded(open_page, traffic):
+    page = open_page()
+    page.goto("")
+    page.evaluate("""() => new Promise(done => {
+        const img = new Image(); img.onload = img.onerror = done;
+        img.src = 'http://fonts.example.invalid/pixel.png'; })""")
+    assert traffic.outside == ["image http://fonts.example.invalid/pixel.png"]
+    assert traffic.problems() == ["request to another host: image http://fonts.example.invalid/pixel.png"]
+    traffic.outside.clear()  # caught as expected: this test's own pages are otherwise clean
+
+
+def test_a_missing_resource_of_the_site_is_recorded(open_page, traffic):
+    page = open_page()
+    page.goto("")
+    page.evaluate("""() => new Promise(done => {
+        const img = new Image(); img.onload = img.onerror = done;
+        img.src = 'assets/no-such-image.png'; })""")
+    assert len(traffic.broken) == 1 and traffic.broken[0].startswith("404 image ")
+    traffic.broken.clear()
+
+
+def test_axe_reports_a_critical_violation(open_page):
+    page = open_page()
+    page.goto("")
+    page.evaluate("""() => { const img = document.createElement('img');
+        img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; document.querySelector('article').append(img); }""")
+    found = grave_violations(page)
+    assert any("image-alt" in line for line in found), found
