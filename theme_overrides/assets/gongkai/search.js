@@ -2,6 +2,9 @@
 window.addEventListener("DOMContentLoaded", function () {
   if (typeof PagefindUI === "undefined") return;
   var ui = new PagefindUI({ element: "#gk-search", showImages: false, showSubResults: true, resetStyles: false });
+  // Pagefind names its input only by a title; screen readers need a real label.
+  var input = document.querySelector("#gk-search input");
+  if (input) input.setAttribute("aria-label", "搜索关键词");
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 });
