@@ -231,3 +231,37 @@ def grave_violations(page) -> list[str]:
             lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} — "
                          f"{node['target']} {node['html'][:160]} — {summary}")
     return lines
+
+
+# The slow rural link of the requirement: 400 ms latency, 400 kbit/s (50,000 bytes/s) each way.
+SLOW_LINK = {"offline": False, "latency": 400, "downloadThroughput": 50_000,
+             "uploadThroughput": 50_000}
+
+
+def first_view(context, url: str, network: dict | None = None, timeout_ms: float = 120_000) -> dict:
+    """Open ``url`` in a new page of ``context`` with the cache off, optionally on ``network``
+    conditions; return what its first view cost: bytes on the wire per resource (Chromium's
+    encodedDataLength: headers and compressed body), their total, and first-contentful-paint."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    if network:
+        cdp.send("Network.emulateNetworkConditions", network)
+    addresses: dict[str, str] = {}
+    wire: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent",
+           lambda event: addresses.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on("Network.loadingFinished",
+           lambda event: wire.__setitem__(event["requestId"], int(event["encodedDataLength"])))
+    page.goto(url, wait_until="load", timeout=timeout_ms)
+    page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    fcp = page.evaluate("""() => {
+        const paint = performance.getEntriesByType('paint')
+            .find(entry => entry.name === 'first-contentful-paint');
+        return paint ? paint.startTime : null; }""")
+    resources = sorted(((addresses.get(key, key), size) for key, size in wire.items()),
+                       key=lambda item: -item[1])
+    cdp.detach()
+    return {"url": url, "bytes": sum(wire.values()), "resources": resources, "fcp_ms": fcp,
+            "page": page}
