@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench lint system-packages clean
+.PHONY: site serve test check bench bench-network lint system-packages clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -36,6 +36,10 @@ test: $(STAMP) system-packages
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+# A document page's first view on a 400 kbit/s, 400 ms link: bytes and first paint, in Chromium.
+bench-network: $(STAMP) system-packages
+	$(BIN)/python -m tests.bench_network
 
 clean:
 	rm -rf site .venv .gongkai
