@@ -28,6 +28,11 @@ CASES = {
         f"unsafe-html-url 这一行有“javascript:”链接，点击时会执行脚本。{ADVICE}"
         "请改为以 https:// 开头的网址，或链接到本网站的页面。",
     ),
+    "javascript url spelt with entities": (
+        "[点击](java&#115;cript&colon;alert(1))",
+        f"unsafe-html-url 这一行有“javascript:”链接，点击时会执行脚本。{ADVICE}"
+        "请改为以 https:// 开头的网址，或链接到本网站的页面。",
+    ),
     "iframe": (
         '<iframe src="https://example.com/"></iframe>',
         f"unsafe-html-embed 这一行有 <iframe>，会把其他网页或插件嵌入本页。{ADVICE}请删除它，改为写一个普通链接。",
