@@ -63,7 +63,7 @@ def pytest_runtest_call(item):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's headless Chromium, launched once per session with a fresh profile."""
+    """Debian's headless Chromium, launched once per test run with a fresh profile."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (make test installs Debian's chromium)")
     from playwright.sync_api import sync_playwright

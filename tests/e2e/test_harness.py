@@ -37,3 +37,13 @@ def test_axe_reports_a_critical_violation(open_page):
         img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw='; document.querySelector('article').append(img); }""")
     found = grave_violations(page)
     assert any("image-alt" in line for line in found), found
+
+
+def test_nginx_compresses_pages_styles_scripts_and_data(open_page, base_url):
+    # The page-weight figures assume gzip, as any real deployment of the portal would serve.
+    page = open_page()
+    for path in ("", "assets/gongkai/gongkai.css", "assets/gongkai/gongkai.js",
+                 "qingdan/shoufei/shoufei.json"):
+        response = page.request.get(base_url + path, headers={"Accept-Encoding": "gzip"})
+        assert response.ok, f"/{path} answered {response.status}"
+        assert response.headers.get("content-encoding") == "gzip", f"/{path} is not gzipped"
