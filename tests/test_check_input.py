@@ -192,3 +192,11 @@ def test_missing_config_is_a_usage_error(tmp_path):
     code, _, err = run_gongkai(tmp_path, "check")
     assert code == 2
     assert "找不到配置文件" in err
+
+
+def test_global_options_work_after_the_command(make_site):
+    site = make_site(paired_site_files())
+    code, out, err = run_gongkai(site, "build", "--as-of", "2017-06-08", as_of="2000-01-01")
+    assert code == 0 and "按 2017-06-08 发布" in err
+    code, _, err = run_gongkai(site, "check", "--config", "missing.yml")
+    assert code == 2 and "找不到配置文件 missing.yml" in err
