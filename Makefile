@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine:
 #   make site   build the sample portal into site/
-#   make test   run every test (installs Chromium and nginx when missing)
+#   make test   run every test (installs Chromium, a Chinese font and nginx when missing)
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
@@ -23,11 +23,15 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/gongkai check
 
-# Debian's chromium (browser tests) and nginx (tests that serve the built site).
+# Debian's chromium (browser tests), a Chinese font (readable screenshots) and nginx
+# (tests that serve the built site), installed when missing.
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei nginx-light
+
 system-packages:
-	@if ! command -v chromium >/dev/null || ! command -v nginx >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || \
+	    ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx-light >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	fi
 
 test: $(STAMP) system-packages

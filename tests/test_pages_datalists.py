@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from tests.pages_site import build_pages_site
+from tests.conftest import paired_site_files, run_gongkai
+from tests.pages_site import FEES, build_pages_site
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +60,12 @@ def test_tables_scroll_inside_focusable_named_regions(site):
     html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
     assert ('<div class="gk-table-scroll" role="region" tabindex="0" '
             'aria-label="通辽市自然资源局收费项目（1 项）"><table class="gk-table">') in html
+
+
+def test_sample_data_pages_are_marked_as_samples(site, make_site):
+    banner = '<p class="gk-sample" role="note"><strong>示例</strong>'
+    assert banner not in (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    root = make_site(paired_site_files() | {"data/fees.yml": FEES}, plugin={"sample_data": True})
+    assert run_gongkai(root, "build")[0] == 0
+    for page in ("qingdan/shoufei/index.html", "qingdan/mulu/index.html"):
+        assert banner in (root / "site" / page).read_text(encoding="utf-8")

@@ -51,6 +51,8 @@ class PortalConfig:
     pairing_tolerance_days: int = 0
     drafter_rule: str = "warning"
     clause_rule: str = "error"
+    # The data lists in data/ are sample data: their pages say so, like 示例 documents.
+    sample_data: bool = False
     as_of: dt.date = field(default_factory=dt.date.today)
     site: SiteInfo = SiteInfo()
 

@@ -31,6 +31,7 @@ class GongkaiConfig(Config):
     pairing_tolerance_days = opt.Optional(opt.Type(int))
     drafter_rule = opt.Optional(opt.Choice(("warning", "error")))
     clause_rule = opt.Optional(opt.Choice(("warning", "error")))
+    sample_data = opt.Optional(opt.Type(bool))
     site = opt.Optional(opt.Type(dict))
 
 

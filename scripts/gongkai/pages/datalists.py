@@ -44,7 +44,7 @@ def link_doc_numbers(text: str, policies: list[Policy], here: str) -> str:
     return "".join(out)
 
 
-def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date) -> str:
+def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date, sample: bool = False) -> str:
     """The 收费目录清单 page, one table per 执收单位."""
     here = urls.FEES
     columns = ("项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注")
@@ -56,10 +56,11 @@ def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date) -> st
         sections.append(_section(collector, f"{collector}收费项目（{len(group)} 项）", columns, rows))
     intro = ('<p class="gk-intro">行政事业性收费和政府性基金目录清单，按执收单位分列。清单之外的收费项目，'
              "公民、法人和其他组织有权拒绝缴纳。收费依据中的文号如在本网站发布，可点击查看原文。</p>\n")
-    return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections)
+    return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections, sample)
 
 
-def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date) -> str:
+def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date,
+                 sample: bool = False) -> str:
     """The 主动公开目录清单 page, one table per 公开主体."""
     here = urls.CATALOG
     columns = ("公开事项", "五公开类别", "公开内容", "公开依据", "公开时限", "公开方式", "公开对象")
@@ -70,7 +71,7 @@ def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.
         sections.append(_section(body, f"{body}主动公开事项（{len(group)} 项）", columns, rows))
     intro = ('<p class="gk-intro">各部门政府信息主动公开目录清单：公开主体、事项、内容、依据、时限和方式，'
              "覆盖决策、执行、管理、服务、结果“五公开”。</p>\n")
-    return _page("政府信息主动公开目录清单", intro, CATALOG_STEM, len(entries), as_of, sections)
+    return _page("政府信息主动公开目录清单", intro, CATALOG_STEM, len(entries), as_of, sections, sample)
 
 
 def fees_csv(items: list[FeeItem]) -> bytes:
@@ -114,12 +115,14 @@ def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tu
             f"<tbody>{body}</tbody></table></section>\n")
 
 
-def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date, sections: list[str]) -> str:
+def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date, sections: list[str],
+          sample: bool) -> str:
     downloads = (f'<p class="gk-downloads">共 {count} 项，数据截至 {as_of.isoformat()}。下载：'
                  f'{link(f"{stem}.csv", "CSV 表格（可用 Excel 打开）", download="")} · '
                  f'{link(f"{stem}.json", "JSON 数据", download="")}</p>\n')
     body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
-    return front_matter(title) + f"<h1>{esc(title)}</h1>\n\n" + intro + "\n" + downloads + "\n" + body
+    meta = {"示例": True} if sample else {}
+    return front_matter(title, **meta) + f"<h1>{esc(title)}</h1>\n\n" + intro + "\n" + downloads + "\n" + body
 
 
 def _cell(value) -> str:

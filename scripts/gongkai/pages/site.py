@@ -93,8 +93,10 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen[urls.src_uri(urls.STATUTORY)] = home.statutory_page({t for p in policies for t in p.topics})
     for title, url, _ in home.COLUMN_ENTRIES:
         gen.setdefault(urls.src_uri(url), home.placeholder_page(title))
-    gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, config.as_of)
-    gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, config.as_of)
+    gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, config.as_of,
+                                                            config.sample_data)
+    gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, config.as_of,
+                                                                   config.sample_data)
     stem = urls.FEES + datalists.FEES_STEM
     gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
     gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, config.as_of)
