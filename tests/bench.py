@@ -5,7 +5,6 @@ Each benchmark prints what it measured; nothing here asserts a speed.
 
 from __future__ import annotations
 
-import importlib
 import statistics
 import subprocess
 import sys
@@ -13,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench_lifecycle import main as bench_lifecycle
+from tests.bench_pages import bench_pages
 from tests.conftest import AS_OF, SHARED, run_gongkai, write_site
 from tests.generate import generate_portal
 
@@ -52,13 +53,8 @@ def bench_check(tmp: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bench_check(Path(folder))
-    # Benchmarks of later steps live beside this one, each with its own main().
-    for name in ("tests.bench_pages", "tests.bench_lifecycle"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
-        module.main()
+    bench_pages(2000)
+    bench_lifecycle()
 
 
 if __name__ == "__main__":
