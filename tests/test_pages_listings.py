@@ -64,6 +64,11 @@ def test_policies_grouped_by_year_issuer_topic_and_status(site):
     assert '<a href="../../">返回政策文件库</a>' in read(site, "zhengce/nian/2019")
 
 
+def test_policy_library_links_the_change_lists(site):
+    assert '见<a href="biangeng/">文件修改、废止、失效情况</a>' in read(site, "zhengce")
+    assert "已废止的文件" in read(site, "zhengce/biangeng")
+
+
 def test_listing_urls_are_stable_for_a_name():
     assert urls.by_issuer("通辽市财政局") == urls.by_issuer("通辽市财政局")
     assert re.fullmatch(r"zhengce/jiguan/[0-9a-f]{8}/", urls.by_issuer("通辽市财政局"))

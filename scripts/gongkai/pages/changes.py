@@ -15,7 +15,7 @@ from ..model.status import Status
 from . import urls
 from .listing import front_matter
 
-BASE = "zhengce/biangeng/"
+BASE = urls.CHANGES
 FEED = f"{BASE}feed.xml"
 LISTED = (Status.AMENDED, Status.REPEALED, Status.EXPIRED)
 TITLES = {

@@ -81,8 +81,10 @@ def _groups(policies: list[Policy], validity: dict[str, StatusRecord],
 
 
 def _intro() -> str:
+    changes = link(urls.relative(urls.POLICIES, urls.CHANGES), "文件修改、废止、失效情况")
     return ('<p class="gk-intro">本库收录本级政府及其部门发布的政策文件，按发布日期从新到旧排列；'
-            "也可按年份、发文机关、主题分类或有效性查看。已废止、已失效的文件仍可查阅，并标明其有效性。</p>\n")
+            "也可按年份、发文机关、主题分类或有效性查看。已废止、已失效的文件仍可查阅，并标明其有效性。"
+            f"各文件被修改、废止和失效的情况，见{changes}。</p>\n")
 
 
 def _facets(groups: dict[str, list[tuple[str, str, list[Policy]]]]) -> str:

@@ -18,6 +18,7 @@ RULES = "xxgk/zhidu/"
 STATUTORY = "xxgk/fading/"
 ANNUAL_REPORTS = "xxgk/nianbao/"
 SEARCH = "sousuo/"
+CHANGES = "zhengce/biangeng/"
 
 # 有效性 slugs are spelled out once: the words are fixed by the domain.
 STATUS_SLUGS = {
