@@ -97,6 +97,12 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         context.update(self.pages.context_for(page.file.src_uri, page.url))
         return context
 
+    def on_serve(self, server, config, builder):
+        # data/ feeds the fee list and catalog: editing it must refresh the preview too.
+        if self.portal.data_path.is_dir():
+            server.watch(str(self.portal.data_path))
+        return server
+
     def on_post_build(self, config):
         try:
             index_site(Path(config.site_dir))
