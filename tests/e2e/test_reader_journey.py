@@ -164,6 +164,17 @@ def test_search_finds_the_seed_by_a_chinese_word(open_page, word):
     assert_at(page, SEED_ID)
 
 
+def test_search_results_show_a_repealed_documents_status(open_page):
+    page = open_page()
+    page.goto("")
+    box_ = page.get_by_role("searchbox").first
+    box_.fill("最低生活保障审核审批办法")
+    box_.press("Enter")
+    result = page.locator('a[href*="policies/2017/tongminfa-2017-45/"]').first
+    expect(result).to_be_visible(timeout=15_000)
+    expect(result).to_contain_text("【已废止】")
+
+
 @pytest.mark.parametrize(("name", "url"), [("home", ""), ("seed", f"{SEED_ID}/")])
 def test_phone_screenshots_and_no_sideways_scrolling(open_page, name, url):
     page = open_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=1)

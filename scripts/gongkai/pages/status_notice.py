@@ -55,7 +55,9 @@ def _linked(sentence: str, events, here: str) -> str:
 
 def _box(status: Status, title: str, paragraphs: list[str]) -> str:
     body = "".join(paragraphs)
-    return (f'<div id="gk-status-notice" class="gk-notice {NOTICE_MODIFIERS[status]}" role="note">'
+    # Pagefind stores the status with the page, so search results can show it too.
+    return (f'<div id="gk-status-notice" class="gk-notice {NOTICE_MODIFIERS[status]}" role="note" '
+            f'data-pagefind-meta="status:{status.label}">'
             f'<p class="gk-notice__title">{_esc(title)}</p>{body}</div>')
 
 
