@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import PortalConfig
 from ..model.documents import Interpretation, Policy
-from .problem import Problem, error
+from .problem import Problem, error, warning
+
+# A document's id becomes its permanent URL: plain lowercase ASCII survives every server,
+# link checker and copy-and-paste; Chinese, spaces and capitals do not.
+_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9_/-]*$")
 
 
 def check_fields(docs, config: PortalConfig) -> list[Problem]:
@@ -13,6 +19,12 @@ def check_fields(docs, config: PortalConfig) -> list[Problem]:
     pattern = config.index_number_regex()
     for doc in docs:
         path, line = doc.source.path, doc.source.line_of
+        if not _SAFE_ID.match(doc.id):
+            problems.append(warning(
+                path, 1, "file-name",
+                f"文件名“{doc.id.rsplit('/', 1)[-1]}.md”含有英文小写字母、数字、连字符以外的字符。"
+                "文件名决定网址，发布后不能再改：请在首次发布前改为如 tongcaigui-2026-1.md 的名称。",
+            ))
         if isinstance(doc, Policy):
             if doc.index_number and not pattern.match(doc.index_number):
                 problems.append(error(
