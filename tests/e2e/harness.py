@@ -150,7 +150,8 @@ def nginx_serving(site: Path, workdir: Path) -> Iterator[str]:
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     conf = workdir / "nginx.conf"
-    conf.write_text(nginx_conf(site.resolve(), workdir.resolve(), port), encoding="utf-8")
+    # absolute(), not resolve(): a `current` symlink must be followed per request, not once.
+    conf.write_text(nginx_conf(site.absolute(), workdir.resolve(), port), encoding="utf-8")
     command = [str(NGINX), "-p", str(workdir), "-c", str(conf), "-e", str(workdir / "error.log")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

@@ -1,0 +1,57 @@
+"""Publishing to a real web server: nginx serves `current`; a switch or a rollback shows at once."""
+
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+
+from tests.conftest import SEED_POLICY, paired_site_files, run_gongkai, write_site
+from tests.e2e.harness import NGINX, nginx_serving
+
+PAGE = "policies/2017/seed/"
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+@pytest.fixture
+def portal(tmp_path):
+    if not NGINX.exists():
+        pytest.skip(f"{NGINX} is not installed (make test installs Debian's nginx-light)")
+    return write_site(tmp_path / "portal", paired_site_files())
+
+
+def retitle(portal, title: str) -> None:
+    policy = portal / "content/policies/2017/seed.md"
+    policy.write_text(SEED_POLICY.replace("关于印发测试方案的通知", title), encoding="utf-8")
+
+
+def test_publish_switch_and_rollback_are_served_without_restart(portal, tmp_path):
+    www = tmp_path / "www"
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    with nginx_serving(www / "current", tmp_path / "nginx") as base:
+        assert "关于印发测试方案的通知" in fetch(base + PAGE)
+        retitle(portal, "关于印发测试方案（修订）的通知")
+        assert run_gongkai(portal, "build")[0] == 0
+        assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+        assert "关于印发测试方案（修订）的通知" in fetch(base + PAGE)
+        assert run_gongkai(portal, "rollback", "--to", str(www))[0] == 0
+        assert "（修订）" not in fetch(base + PAGE)
+
+
+def test_a_refused_publish_leaves_the_served_site_as_it_was(portal, tmp_path):
+    www = tmp_path / "www"
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    with nginx_serving(www / "current", tmp_path / "nginx") as base:
+        before = fetch(base + PAGE)
+        (portal / "content/interpretations/2017/seed-jiedu.md").unlink()
+        (portal / "content/policies/2017/seed.md").unlink()
+        assert run_gongkai(portal, "build")[0] == 0
+        code, _, err = run_gongkai(portal, "publish", "--to", str(www))
+        assert code == 1 and f"/{PAGE}" in err
+        assert fetch(base + PAGE) == before
