@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_fee_json_keeps_the_yaml_field_names(site):
 
 def test_catalog_page_csv_and_json(site):
     html = (site / "qingdan/mulu/index.html").read_text(encoding="utf-8")
-    assert "<h2>通辽市财政局</h2>" in html and "<td>政府网站、政府公报</td>" in html
+    assert "<h2>通辽市财政局</h2>" in html and '<td data-label="公开方式">政府网站、政府公报</td>' in html
     assert '<a href="../../policies/2017/seed/"' in html
     rows = list(csv.DictReader(io.StringIO((site / "qingdan/mulu/mulu.csv").read_bytes().decode("utf-8-sig"))))
     assert rows[0]["公开方式"] == "政府网站、政府公报" and rows[0]["五公开类别"] == "决策"
@@ -60,6 +61,15 @@ def test_tables_scroll_inside_focusable_named_regions(site):
     html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
     assert ('<div class="gk-table-scroll" role="region" tabindex="0" '
             'aria-label="通辽市自然资源局收费项目（1 项）"><table class="gk-table">') in html
+
+
+def test_each_cell_is_labelled_with_its_column_header_for_the_phone_layout(site):
+    html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="gk-table">.*?</table>', html, re.S).group(0)
+    headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
+    assert headers == ["项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注"]
+    for row in re.findall(r"<tr><td.*?</tr>", table, re.S):
+        assert re.findall(r'<td data-label="([^"]*)"', row) == headers
 
 
 def test_sample_data_pages_are_marked_as_samples(site, make_site):

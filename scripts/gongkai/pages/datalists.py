@@ -101,14 +101,17 @@ def _grouped(items, key):
     return groups.items()
 
 
-# Columns of long text get room to read on a phone; the table then scrolls sideways.
+# Columns of long text get room to read on a wide screen, where the table scrolls sideways.
 _WIDE = {"收费依据", "收费标准", "公开内容", "公开依据", "公开时限", "备注"}
 
 
 def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    # data-label repeats the column header in each cell: on a phone each row is shown as a card
+    # of label and value (CSS), while the markup stays a real table with its header row.
     wide = [' class="gk-wide"' if c in _WIDE else "" for c in columns]
     head = "".join(f'<th scope="col"{w}>{esc(c)}</th>' for c, w in zip(columns, wide, strict=True))
-    body = "".join("<tr>" + "".join(f"<td{w}>{cell}</td>" for cell, w in zip(row, wide, strict=True)) + "</tr>"
+    attrs = [f' data-label="{esc(c)}"{w}' for c, w in zip(columns, wide, strict=True)]
+    body = "".join("<tr>" + "".join(f"<td{a}>{cell}</td>" for cell, a in zip(row, attrs, strict=True)) + "</tr>"
                    for row in rows)
     return (f'<section class="gk-datalist__group"><h2>{esc(heading)}</h2>'
             f'<table class="gk-table"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'

@@ -60,6 +60,18 @@ class DocumentView:
     published: str
 
 
+def index_number_html(number: str | None) -> str:
+    """A 索引号 that a narrow screen breaks after its "/", never inside the year-and-number part.
+
+    Browsers would otherwise break "…/2017-00157" after the hyphen; the part after each "/"
+    is kept on one line, the organisation code before it breaks only if nothing else fits.
+    """
+    if not number:
+        return "—"
+    head, *tails = number.split("/")
+    return esc(head) + "".join(f'/<wbr><span class="gk-nobr">{esc(tail)}</span>' for tail in tails)
+
+
 def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
                 validity: dict[str, StatusRecord]) -> DocumentView:
     """The page view of a shown policy."""
@@ -67,7 +79,7 @@ def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
     state = validity.get(policy.id)
     topics = "、".join(link(urls.relative(here, urls.by_topic(t)), t) for t in policy.topics)
     rows = [
-        ("索引号", esc(policy.index_number or "—")),
+        ("索引号", index_number_html(policy.index_number)),
         ("发文机关", link(urls.relative(here, urls.by_issuer(policy.issuer)), policy.issuer)),
         ("文号", esc(policy.doc_number or "无")),
         ("成文日期", esc(date_text(policy.written))),
