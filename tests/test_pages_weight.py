@@ -1,5 +1,6 @@
 """A document page stays light however many documents the portal holds (bounded navigation)."""
 
+import re
 import subprocess
 
 from tests.bench_pages import GONGKAI, first_view, use_portal_config
@@ -26,5 +27,8 @@ def test_document_page_size_does_not_grow_with_the_portal(tmp_path):
     sizes = first_view(large / page, large)
     # Material's JavaScript bundle (35 KB compressed) is not loaded: the pages need none of it.
     assert not any("javascripts/bundle" in name for name in sizes)
-    assert "assets/gongkai/gongkai.css" in sizes
+    # Nor Material's stylesheet: the portal's own is inlined in <head>, so it costs no round trip.
+    assert not any("stylesheets/main" in name for name in sizes)
+    head = (large / page).read_text(encoding="utf-8").split("</head>")[0]
+    assert re.search(r"<style>[^<]*\.gk-header\{", head)
     assert sum(z for _, z in sizes.values()) < 60 * 1024
