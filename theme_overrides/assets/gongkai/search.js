@@ -3,9 +3,13 @@ window.addEventListener("DOMContentLoaded", function () {
   if (typeof PagefindUI === "undefined") return;
   var ui = new PagefindUI({
     element: "#gk-search", showImages: false, showSubResults: true, resetStyles: false,
-    // A result whose document (or interpreted policy) is not in force says so in its title.
+    // A result whose document (or interpreted policy) is not in force says so in its title;
+    // the same status is then not repeated as a tag under the index's English key "Status".
     processResult: function (result) {
-      if (result.meta && result.meta.status) result.meta.title = "【" + result.meta.status + "】" + result.meta.title;
+      if (result.meta && result.meta.status) {
+        result.meta.title = "【" + result.meta.status + "】" + result.meta.title;
+        delete result.meta.status;
+      }
       return result;
     }
   });
