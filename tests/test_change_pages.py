@@ -27,7 +27,7 @@ ALL = (OLD, NEW, EXPIRING, EXTERNAL)
 def test_notice_markup_is_stable_and_links_the_cause():
     statuses = derive_statuses(corpus_of(*ALL), D(2024, 1, 1))
     assert status_notice_html(statuses[OLD.id], OLD.url) == (
-        '<div id="gk-status-notice" class="gk-notice gk-notice--repealed" role="note">'
+        '<div id="gk-status-notice" class="gk-notice gk-notice--repealed" role="note" data-pagefind-meta="status:已废止">'
         '<p class="gk-notice__title">有效性：已废止</p><p class="gk-notice__text">本文件已于2021年1月1日被'
         '<a href="../../2020/new/">《新办法》（通民规〔2020〕3号）</a>废止。</p>'
         '<p class="gk-notice__more"><a href="#gk-history">查看本文件的历史沿革</a></p></div>'
@@ -106,7 +106,7 @@ def test_changing_only_the_build_date_expires_the_document(make_site):
     page, listing = _built(site, "2021-12-31")
     assert 'id="gk-status-notice"' not in page and "共 0 件" in listing
     page, listing = _built(site, "2022-01-01")
-    assert ('<div id="gk-status-notice" class="gk-notice gk-notice--expired" role="note">'
+    assert ('<div id="gk-status-notice" class="gk-notice gk-notice--expired" role="note" data-pagefind-meta="status:已失效">'
             '<p class="gk-notice__title">有效性：已失效</p><p class="gk-notice__text">'
             "本文件已于2021年12月31日失效（有效期至2021年12月31日）。</p>") in page
     assert page.index('id="gk-status-notice"') < page.index("<h1")
