@@ -4,7 +4,7 @@ import re
 import subprocess
 
 from tests.bench_pages import GONGKAI, first_view, use_portal_config
-from tests.conftest import AS_OF
+from tests.conftest import AS_OF, paired_site_files, run_gongkai
 from tests.generate import generate_portal
 
 
@@ -32,3 +32,12 @@ def test_document_page_size_does_not_grow_with_the_portal(tmp_path):
     head = (large / page).read_text(encoding="utf-8").split("</head>")[0]
     assert re.search(r"<style>[^<]*\.gk-header\{", head)
     assert sum(z for _, z in sizes.values()) < 60 * 1024
+
+
+def test_unused_theme_assets_stay_out_but_editors_assets_stay(make_site):
+    site = make_site(paired_site_files() | {"content/assets/images/tubiao.svg": "<svg/>"})
+    assert run_gongkai(site, "build")[0] == 0
+    built = site / "site"
+    assert (built / "assets/images/tubiao.svg").is_file()
+    assert not (built / "assets/javascripts").exists()
+    assert not (built / "assets/stylesheets").exists()
