@@ -76,11 +76,6 @@ class Event:
     def external(self) -> bool:
         return self.authority is not None
 
-    @property
-    def by_url(self) -> str | None:
-        """The causing document's URL (relative to the site root), if it is in the portal."""
-        return f"{self.by_id}/" if self.by_id else None
-
 
 @dataclass(frozen=True)
 class Act:

@@ -171,8 +171,6 @@ class Interpretation:
         return url_of(self.id)
 
 
-Document = Policy | Interpretation
-
 
 def url_of(doc_id: str) -> str:
     """A document's permanent URL, derived from its id only."""

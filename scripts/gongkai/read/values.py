@@ -76,7 +76,7 @@ class FieldReader:
             self._say(f, "bad-type", f"字段“{f.key}”应为一段文字，现在是{_shape(value)}。")
             return None
         text = str(value).strip()
-        if f.key == "文号" or f.attr == "doc_number":
+        if f.key == "文号":
             text = self._doc_number(f, text)
         return text
 
