@@ -48,7 +48,7 @@ def problems(sentence: str, target, rule: str = "error", **relations) -> list[st
 
 
 def expected(sentence: str, kind: str, cited: str, ref: str, marked: str, prefix: str = "") -> str:
-    quote = sentence if len(sentence) <= 80 else sentence[:80] + "……"
+    quote = sentence if len(sentence) <= 80 else "……" + sentence[-80:]
     return (
         f"content/policies/2024/new.md:14: clause-without-relation {prefix}正文写明“{quote}”，"
         f"但前置信息的“{kind}”字段没有列出{cited}（content/policies/2000/old.md）。请在前置信息中加上"
@@ -115,6 +115,19 @@ def test_portal_wording(sentence, field):
         f"但前置信息的“{kind}”字段没有列出")
     assert f"请在前置信息中加上“{kind}: [通民发〔2017〕45号]”，该文件页面才会标明{marked}" in found[0]
     assert problems(sentence, target, **{field: ("通民发〔2017〕45号",)}) == []
+
+
+def test_a_long_clause_is_quoted_by_its_end_where_the_citation_is():
+    sentence = (
+        "1996年9月6日北京市第十届人民代表大会常务委员会第三十次会议通过，根据2016年11月25日北京市第十四届"
+        "人民代表大会常务委员会第三十一次会议《关于修改部分地方性法规的决定》修正的《北京市实施〈中华人民共和国"
+        "保守国家秘密法〉若干规定》同时废止。")
+    target = old("北京市实施《中华人民共和国保守国家秘密法》若干规定", None)
+    found = problems(sentence, target)
+    assert len(found) == 1
+    quoted = found[0].split("正文写明“", 1)[1].split("”，但前置信息", 1)[0]
+    assert quoted.startswith("……") and len(quoted) == 82
+    assert quoted.endswith("修正的《北京市实施〈中华人民共和国保守国家秘密法〉若干规定》同时废止。")
 
 
 def test_clause_rule_warning():

@@ -177,7 +177,8 @@ def cited_policies(corpus, citation: Citation, citing: Policy, titles: TitleInde
 
 
 def _quote(sentence: str) -> str:
-    return sentence if len(sentence) <= QUOTE_LIMIT else sentence[:QUOTE_LIMIT] + "……"
+    # A long clause names what it repeals at its end ("……修正的《…》同时废止。"): keep that.
+    return sentence if len(sentence) <= QUOTE_LIMIT else "……" + sentence[-QUOTE_LIMIT:]
 
 
 def check_clauses(corpus, config) -> list[Problem]:
