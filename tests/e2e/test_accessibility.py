@@ -18,6 +18,7 @@ PAGES = {
     "listing": "zhengce/",
     "fees": "qingdan/shoufei/",
     "catalog": "qingdan/mulu/",
+    "annual report figures": "xxgk/nianbao/shuju/",
 }
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 

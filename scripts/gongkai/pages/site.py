@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..config import PortalConfig
+from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
 from ..read.corpus import Corpus
 from . import datalists, home, urls
+from .annual import annual_data_page
 from .columns import column_of, site_domain
 from .document import DocumentView, view_interpretation, view_policy
 from .html import wrap_tables
@@ -97,6 +99,8 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
                                                             config.sample_data)
     gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, config.as_of,
                                                                    config.sample_data)
+    years = normative_document_years(corpus, set(publication.policies), config.as_of)
+    gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
     stem = urls.FEES + datalists.FEES_STEM
     gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
     gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, config.as_of)

@@ -17,6 +17,7 @@ GUIDE = "xxgk/zhinan/"
 RULES = "xxgk/zhidu/"
 STATUTORY = "xxgk/fading/"
 ANNUAL_REPORTS = "xxgk/nianbao/"
+ANNUAL_DATA = "xxgk/nianbao/shuju/"
 SEARCH = "sousuo/"
 CHANGES = "zhengce/biangeng/"
 
