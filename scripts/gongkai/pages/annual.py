@@ -26,7 +26,7 @@ def annual_data_page(rows: list[NormativeYear], as_of: dt.date) -> str:
     )
     table = (
         '<div class="gk-table-scroll" role="region" aria-label="行政规范性文件统计" tabindex="0">'
-        "<table><caption>行政规范性文件制发、废止和现行有效件数</caption>"
+        "<table class=\"gk-figures\"><caption>行政规范性文件制发、废止和现行有效件数</caption>"
         '<thead><tr><th scope="col">年度</th><th scope="col">本年制发件数</th>'
         '<th scope="col">本年废止件数</th><th scope="col">现行有效件数</th></tr></thead>'
         f"<tbody>{body}</tbody></table></div>\n"
