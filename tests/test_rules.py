@@ -212,8 +212,8 @@ def test_data_list_problems_name_file_and_line(make_site):
     assert lines == [
         "data/catalog.yml:8: bad-choice 字段“五公开类别”的值“结论”不在可选范围内。是否想写“结果”？"
         "可选：决策、执行、管理、服务、结果。",
-        "data/fees.yml:7: missing-field 缺少必填字段“类别”。请在前置信息中加上一行“类别: ……”。",
-        "data/fees.yml:7: missing-field 缺少必填字段“资金管理方式”。请在前置信息中加上一行“资金管理方式: ……”。",
+        "data/fees.yml:7: missing-field 缺少必填字段“类别”。请在这一条目中加上一行“类别: ……”。",
+        "data/fees.yml:7: missing-field 缺少必填字段“资金管理方式”。请在这一条目中加上一行“资金管理方式: ……”。",
         "data/fees.yml:11: unknown-field 收费目录清单项目没有字段“资金管理方法”。是否想写“资金管理方式”？如果不需要，请删除这一行。",
     ]
 

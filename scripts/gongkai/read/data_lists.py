@@ -37,7 +37,7 @@ def read_data_list(file: Path, rel_path: str) -> tuple[list, list[Problem]]:
                 f"第 {index + 1} 个条目应是“字段: 值”的组合，每行一个字段。",
             ))
             continue
-        reader = FieldReader(schema, rel_path, item_lines)
+        reader = FieldReader(schema, rel_path, item_lines, where="这一条目中")
         values = reader.read(raw)
         problems += reader.problems
         if not reader.problems:

@@ -85,7 +85,7 @@ def _attachments(items, file: Path, config: PortalConfig, reader: FieldReader, l
     node = lines.keys.get("附件", lines)
     for index, item in enumerate(items or ()):
         item_lines = node.items[index] if index < len(node.items) else node
-        sub = FieldReader(ATTACHMENT, reader.path, item_lines)
+        sub = FieldReader(ATTACHMENT, reader.path, item_lines, where="这一附件中")
         values = sub.read(item)
         reader.problems.extend(sub.problems)
         if sub.problems:
@@ -105,7 +105,7 @@ def _attachments(items, file: Path, config: PortalConfig, reader: FieldReader, l
 
 def _external_change(raw: dict, reader: FieldReader, lines: Lines) -> ExternalChange | None:
     sub = FieldReader(EXTERNAL_CHANGE, reader.path, lines.keys.get("外部变更", lines),
-                      choices={"状态": EXTERNAL_STATUSES})
+                      choices={"状态": EXTERNAL_STATUSES}, where="“外部变更”下")
     values = sub.read(raw)
     reader.problems.extend(sub.problems)
     return None if sub.problems else ExternalChange(**values)

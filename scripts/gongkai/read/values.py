@@ -22,8 +22,10 @@ _FALSE = {False, "否", "false", "False", "no"}
 class FieldReader:
     """Reads the fields of one mapping against a schema, collecting problems."""
 
-    def __init__(self, schema: Schema, path: str, lines: Lines, choices: dict | None = None):
+    def __init__(self, schema: Schema, path: str, lines: Lines, choices: dict | None = None,
+                 where: str = "前置信息中"):
         self.schema = schema
+        self.where = where
         self.path = path
         self.lines = lines
         self.choices = choices or {}
@@ -67,7 +69,7 @@ class FieldReader:
     def _missing(self, f: Field) -> None:
         self.problems.append(error(
             self.path, self.lines.line, "missing-field",
-            f"缺少必填字段“{f.key}”。请在前置信息中加上一行“{f.key}: ……”。"
+            f"缺少必填字段“{f.key}”。请在{self.where}加上一行“{f.key}: ……”。"
             + (f"（{f.help}）" if f.help else ""),
         ))
 
