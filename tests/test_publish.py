@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.publish.links import broken_links
 from gongkai.publish.releases import PublishError, Target, prune, publish, rollback
 from tests.conftest import paired_site_files, run_gongkai
+from tests.generate import generate_portal
+from tests.test_build_safety import copy_portal
 
 T0 = dt.datetime(2026, 11, 29, 8, 0, tzinfo=dt.timezone.utc)
 
@@ -66,6 +69,36 @@ def test_a_half_built_site_is_refused_and_nothing_changes(tmp_path):
         "页面 a/index.html 不完整（没有以 </html> 结束）。请重新运行“gongkai build”。",
     ]
     assert target.names() == [first] and target.current().name == first
+
+
+def test_a_site_with_a_broken_link_is_refused(tmp_path):
+    target = Target(tmp_path / "www")
+    site = fake_site(tmp_path / "v1", {"a/index.html": '<a href="../b/">乙</a> <a href="../">首页</a>'
+                                       ' <img src="/tu.png"> <a href="https://www.gov.cn/">外站</a>'})
+    with pytest.raises(PublishError) as refused:
+        publish(site, target, now=T0)
+    assert str(refused.value).splitlines() == [
+        "链接指向不存在的文件：a/index.html → ../b/。请改正链接后重新运行“gongkai build”。",
+        "链接指向不存在的文件：a/index.html → /tu.png。请改正链接后重新运行“gongkai build”。",
+    ]
+    assert target.names() == []
+    (site / "b").mkdir()
+    (site / "b/index.html").write_text("<html></html>", encoding="utf-8")
+    (site / "tu.png").write_bytes(b"png")
+    assert publish(site, target, now=T0) in target.names()
+
+
+def test_the_sample_portal_has_no_broken_link(tmp_path):
+    portal = copy_portal(tmp_path)
+    assert run_gongkai(portal, "build")[0] == 0
+    assert broken_links(portal / "site") == []
+
+
+def test_a_paginated_portal_has_no_broken_link(tmp_path):
+    portal = generate_portal(tmp_path / "big", 240)
+    assert run_gongkai(portal, "build")[0] == 0
+    assert (portal / "site/zhengce/3/index.html").is_file()
+    assert broken_links(portal / "site") == []
 
 
 def test_rollback_serves_the_previous_release(tmp_path):

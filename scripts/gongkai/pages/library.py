@@ -42,7 +42,7 @@ def policy_listings(policies: list[Policy], validity: dict[str, StatusRecord],
     entry = {p.id: policy_entry(p, validity) for p in policies}
     groups = _groups(policies, validity, topics_order)
     pages = paginate(urls.POLICIES, "政策文件库", [entry[p.id] for p in policies],
-                     intro_html=_intro(), first_page_html=_facets(groups))
+                     intro_html=_intro(), first_page_html=_changes_link() + _facets(groups))
     for facet, members in groups.items():
         for label, url, docs in members:
             pages |= paginate(url, f"政策文件库 · {facet}：{label}", [entry[p.id] for p in docs],
@@ -81,10 +81,14 @@ def _groups(policies: list[Policy], validity: dict[str, StatusRecord],
 
 
 def _intro() -> str:
-    changes = link(urls.relative(urls.POLICIES, urls.CHANGES), "文件修改、废止、失效情况")
     return ('<p class="gk-intro">本库收录本级政府及其部门发布的政策文件，按发布日期从新到旧排列；'
-            "也可按年份、发文机关、主题分类或有效性查看。已废止、已失效的文件仍可查阅，并标明其有效性。"
-            f"各文件被修改、废止和失效的情况，见{changes}。</p>\n")
+            "也可按年份、发文机关、主题分类或有效性查看。已废止、已失效的文件仍可查阅，并标明其有效性。</p>\n")
+
+
+def _changes_link() -> str:
+    # On the first page only: the link is relative to zhengce/, not to zhengce/2/.
+    changes = link(urls.relative(urls.POLICIES, urls.CHANGES), "文件修改、废止、失效情况")
+    return f'<p class="gk-intro">各文件被修改、废止和失效的情况，见{changes}。</p>\n'
 
 
 def _facets(groups: dict[str, list[tuple[str, str, list[Policy]]]]) -> str:

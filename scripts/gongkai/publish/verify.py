@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .links import broken_links
+
 REQUIRED = ("index.html", "404.html", "sitemap.xml")
 
 
@@ -13,6 +15,8 @@ def verify_site(site: Path) -> list[str]:
         return [f"找不到生成的网站 {site}/。请先运行“gongkai build”。"]
     problems = [f"网站缺少 {name}，可能没有生成完整。请重新运行“gongkai build”。"
                 for name in REQUIRED if not (site / name).is_file()]
+    problems += [f"链接指向不存在的文件：{link}。请改正链接后重新运行“gongkai build”。"
+                 for link in broken_links(site)]
     for page in site.rglob("*.html"):
         tail = page.read_bytes()[-512:].lower()
         if b"</html>" not in tail:
