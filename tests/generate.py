@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.conftest import write_site
+from tests.conftest import AS_OF, write_site
 
 ISSUERS = ("通辽市财政局", "通辽市教育局", "通辽市民政局", "通辽市生态环境局", "通辽市住房和城乡建设局")
 TOPICS = ("财政、金融、审计", "科技、教育", "民政、扶贫、救灾", "城乡建设、环境保护")
@@ -19,8 +19,10 @@ def generate_portal(root: Path, documents: int = 2000) -> Path:
     """Write ``documents`` files: half policies, half their same-day interpretations."""
     files: dict[str, str] = {}
     start = dt.date(2015, 1, 1)
+    # Days past the build date would leave documents silently unpublished: wrap round instead.
+    span = (dt.date.fromisoformat(AS_OF) - start).days
     for n in range(documents // 2):
-        day = start + dt.timedelta(days=n * 2)
+        day = start + dt.timedelta(days=(n * 2) % span)
         issuer = ISSUERS[n % len(ISSUERS)]
         number = f"通测发〔{day.year}〕{n + 1}号"
         files[f"content/policies/{day.year}/p{n:05d}.md"] = (

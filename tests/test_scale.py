@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_gongkai
+import datetime as dt
+
+from gongkai.config import load_config
+from gongkai.derive.publication import derive_publication
+from gongkai.read.corpus import read_corpus
+from tests.conftest import AS_OF, run_gongkai
 from tests.generate import generate_portal
 
 
@@ -19,3 +24,13 @@ def test_one_missing_interpretation_among_two_thousand_is_found(tmp_path):
     assert code == 1
     assert out.startswith("content/policies/2016/p00300.md:2: missing-interpretation ")
     assert len(out.splitlines()) == 1
+
+
+def test_every_generated_document_is_published_beyond_the_date_range(tmp_path):
+    # 2,400 policies at two days apart would run past the build date without wrapping round.
+    site = generate_portal(tmp_path / "big", 4800)
+    config = load_config(site / "mkdocs.yml", as_of=dt.date.fromisoformat(AS_OF))
+    corpus = read_corpus(config)
+    publication = derive_publication(corpus, config.as_of)
+    assert len(publication.policies) == len(corpus.policies) == 2400
+    assert len(publication.interpretations) == len(corpus.interpretations) == 2400
