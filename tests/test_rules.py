@@ -220,11 +220,11 @@ def test_data_list_problems_name_file_and_line(make_site):
 
 def test_file_names_that_make_poor_urls_are_warned(make_site):
     site_files = paired_site_files()
-    renamed = {k.replace("seed.md", "测试 文件.md"): v for k, v in site_files.items()}
+    renamed = {k.replace("seed.md", "测试文件.md"): v for k, v in site_files.items()}
     site = make_site(renamed)
     code, out, _ = run_gongkai(site, "check")
     assert code == 0
     assert out.splitlines() == [
-        "content/policies/2017/测试 文件.md:1: file-name 警告：文件名“测试 文件.md”含有英文小写字母、数字、"
+        "content/policies/2017/测试文件.md:1: file-name 警告：文件名“测试文件.md”含有英文小写字母、数字、"
         "连字符以外的字符。文件名决定网址，发布后不能再改：请在首次发布前改为如 tongcaigui-2026-1.md 的名称。"
     ]

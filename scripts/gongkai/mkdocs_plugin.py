@@ -11,6 +11,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .check import run_checks
+from .check.allowlist import sanitize
+from .check.files import declared_files, is_published
+from .check.html import MARKDOWN_CONFIGS
 from .check.problem import summarize
 from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
@@ -56,6 +59,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             )
         except ConfigError as exc:
             raise PluginError(str(exc)) from exc
+        # Table alignment as an attribute the allowlist keeps, not an inline style CSP blocks.
+        for name, options in MARKDOWN_CONFIGS.items():
+            config.mdx_configs.setdefault(name, {}).update(options)
         return config
 
     def on_pre_build(self, config):
@@ -70,13 +76,19 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_files(self, files, config):
         # Drafts and documents not yet due stay out of the site, with their partners.
+        docs = Path(config.docs_dir).resolve()
         for file in list(files.documentation_pages()):
             doc_id = file.src_uri.removesuffix(".md")
             if self.corpus.get(doc_id) and not self.publication.shows(doc_id):
                 files.remove(file)
+        # Only the repository's own files: nothing through a symbolic link, nothing undeclared.
+        declared = declared_files(self.corpus)
+        for file in [f for f in files if f.src_dir and Path(f.src_dir).resolve() == docs
+                     and (_through_link(Path(f.abs_src_path), docs)
+                          or not (f.is_documentation_page() or is_published(f.src_uri, declared)))]:
+            files.remove(file)
         # Material's stylesheets, scripts and images are never loaded (the pages inline the
         # portal's own CSS): leaving them out takes 2.5 MB off every release.
-        docs = Path(config.docs_dir).resolve()
         for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_ASSETS)
                      and f.src_dir and Path(f.src_dir).resolve() != docs]:
             files.remove(file)
@@ -96,10 +108,13 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         page.meta.update(self.pages.meta_for(page.file.src_uri))
-        return self.pages.markdown_for(page.file.src_uri, markdown)
+        return markdown
 
     def on_page_content(self, html, page, config, files):
-        return self.pages.html_for(html) + self.lifecycle.sections_for(page.file.src_uri)
+        # An editor's text passes the allowlist here, whatever the check let through.
+        if not page.file.generated:
+            html = sanitize(html)
+        return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
 
     def on_page_context(self, context, page, config, nav):
         context.update(self.pages.context_for(page.file.src_uri, page.url))
@@ -116,3 +131,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             index_site(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
+
+
+def _through_link(path: Path, top: Path) -> bool:
+    """Whether ``path`` or a folder between it and ``top`` is a symbolic link."""
+    return any(p.is_symlink() for p in (path, *path.parents) if p != top and top in p.parents)

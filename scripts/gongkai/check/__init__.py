@@ -7,6 +7,7 @@ from ..read.corpus import Corpus
 from .clauses import check_clauses
 from .dates import check_dates
 from .fields import check_fields
+from .files import check_files
 from .html import check_html
 from .lifecycle import check_lifecycle
 from .pairing import check_pairing
@@ -24,6 +25,7 @@ RULES = [
     lambda corpus, config: check_lifecycle(corpus),
     check_clauses,
     check_html,
+    check_files,
 ]
 
 

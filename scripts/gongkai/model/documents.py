@@ -65,6 +65,15 @@ ATTACHMENT = Schema("附件", (
 ))
 
 
+# What a reader can open without running anything: documents, sheets, archives, images.
+ATTACHMENT_TYPES = frozenset({
+    "pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et", "csv", "txt", "ppt", "pptx", "dps",
+    "odt", "ods", "odp", "rtf", "zip", "rar", "7z", "jpg", "jpeg", "png", "gif", "webp",
+})
+# Images a page body may show; they are published without being declared as attachments.
+IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "gif", "webp"})
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file published with a document; ``path`` is relative to content/."""

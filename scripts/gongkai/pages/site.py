@@ -38,13 +38,11 @@ class SitePages:
         view = self.documents.get(src_uri)
         return {"title": view.title} if view else {}
 
-    def markdown_for(self, src_uri: str, markdown: str) -> str:
-        """The Markdown of a page, with the home page's generated sections appended."""
-        return markdown + self.home_html if src_uri == "index.md" else markdown
-
-    def html_for(self, html: str) -> str:
-        """A rendered page body, its wide tables made keyboard-scrollable."""
-        return wrap_tables(html)
+    def html_for(self, src_uri: str, html: str) -> str:
+        """A rendered page body, its wide tables made keyboard-scrollable; the home page's
+        generated sections follow the editor's text (after it has passed the allowlist)."""
+        html = wrap_tables(html)
+        return html + self.home_html if src_uri == "index.md" else html
 
     def context_for(self, src_uri: str, url: str) -> dict:
         """Template variables: ``gk_doc`` (a DocumentView or None) and ``gk_meta`` tags."""

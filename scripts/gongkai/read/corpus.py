@@ -11,6 +11,7 @@ from ..model.documents import Interpretation, Policy
 from ..problem import Problem
 from .data_lists import read_data_list
 from .documents import KINDS, Unreadable, read_document
+from .files import markdown_files
 
 
 @dataclass
@@ -81,7 +82,7 @@ def read_corpus(config: PortalConfig) -> Corpus:
     corpus = Corpus()
     for folder in KINDS:
         base = config.content_path / folder
-        for file in sorted(base.rglob("*.md")) if base.is_dir() else ():
+        for file in markdown_files(base):
             doc, problems = read_document(file, config)
             corpus.problems += problems
             if isinstance(doc, Policy):
@@ -92,7 +93,8 @@ def read_corpus(config: PortalConfig) -> Corpus:
                 corpus.unreadable.append(doc)
     for name in ("fees.yml", "catalog.yml"):
         file = config.data_path / name
-        if file.is_file():
+        # A linked data file is reported by the file rules and never read.
+        if file.is_file() and not file.is_symlink():
             rel = file.relative_to(config.root).as_posix()
             entries, problems = read_data_list(file, rel)
             corpus.problems += problems

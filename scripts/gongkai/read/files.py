@@ -1,0 +1,42 @@
+"""The files of content/ and data/: only real files of the repository, never through a link."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def files_under(base: Path, suffix: str = "") -> list[Path]:
+    """Regular files under ``base`` ending in ``suffix``, sorted; symbolic links are skipped."""
+    found = []
+    if not base.is_dir() or base.is_symlink():
+        return found
+    for folder, dirs, names in os.walk(base, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+        found += [here / n for n in names if n.endswith(suffix) and not (here / n).is_symlink()]
+    return sorted(found)
+
+
+def markdown_files(base: Path) -> list[Path]:
+    """The Markdown files under ``base``, links excluded."""
+    return files_under(base, ".md")
+
+
+def symlinks_under(base: Path) -> list[Path]:
+    """Every symbolic link under ``base`` (to a file or a folder), never followed."""
+    found = []
+    if not base.is_dir():
+        return found
+    for folder, dirs, names in os.walk(base, followlinks=False):
+        here = Path(folder)
+        found += [here / n for n in dirs + names if (here / n).is_symlink()]
+    return sorted(found)
+
+
+def shown_path(file: Path, root: Path) -> str:
+    """``file`` as an editor sees it: relative to the repository when inside it."""
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()

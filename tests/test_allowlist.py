@@ -1,0 +1,56 @@
+"""The allowlist itself: what nh3 keeps and drops, and the build applies it to an editor's text."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from gongkai.check.allowlist import Removed, removed_constructs, sanitize
+from gongkai.mkdocs_plugin import GongkaiPlugin
+from gongkai.pages.site import SitePages
+
+KEPT = [
+    '<p><a href="https://www.gov.cn/">国务院</a> <a href="../x/">本站</a> <a href="mailto:a@b.cn">邮箱</a></p>',
+    '<table><thead><tr><th align="center">项目</th></tr></thead><tbody><tr><td>甲</td></tr></tbody></table>',
+    '<h2 id="yi">一、总体要求</h2><ol start="3"><li>甲</li></ol><img src="tu.png" alt="图">',
+]
+
+
+@pytest.mark.parametrize("html", KEPT)
+def test_what_markdown_writes_is_kept_as_it_is(html):
+    assert sanitize(html) == html
+    assert removed_constructs(html) == []
+
+
+DROPPED = {
+    '<img src="x.png" onerror="alert(1)">': [Removed("img", "onerror", "alert(1)")],
+    '<a href="java&#115;cript&colon;alert(1)">x</a>': [Removed("a", "href", "javascript:alert(1)")],
+    '<img src="/\\evil.example/x.png">': [Removed("img", "src", "/\\evil.example/x.png")],
+    '<img src="https://evil.example/x.png">': [Removed("img", "src", "https://evil.example/x.png")],
+    "<svg><script>alert(1)</script></svg>": [Removed("svg"), Removed("script")],
+    '<base href="https://evil.example/">': [Removed("base")],
+    '<iframe src="https://evil.example/"></iframe>': [Removed("iframe")],
+}
+
+
+@pytest.mark.parametrize("html", DROPPED)
+def test_what_can_run_or_load_is_dropped(html):
+    assert removed_constructs(html) == DROPPED[html]
+    assert removed_constructs(sanitize(html)) == []
+
+
+def _page_content(html: str, *, generated: bool) -> str:
+    plugin = GongkaiPlugin()
+    plugin.pages = SitePages(config=None)
+    plugin.lifecycle = SimpleNamespace(sections_for=lambda src_uri: "")
+    page = SimpleNamespace(file=SimpleNamespace(generated=generated, src_uri="xxgk/zhinan.md"))
+    return plugin.on_page_content(html, page, None, None)
+
+
+def test_the_build_applies_the_allowlist_to_an_editors_page_whatever_the_check_said():
+    html = '<p>说明<img src="x.png" onerror="alert(1)"></p><script>alert(2)</script>'
+    assert _page_content(html, generated=False) == '<p>说明<img src="x.png"></p>'
+
+
+def test_the_portals_own_generated_pages_keep_their_markup():
+    html = '<div id="gk-search"></div><script src="../pagefind/pagefind-ui.js"></script>'
+    assert _page_content(html, generated=True) == html
