@@ -66,8 +66,11 @@ CASES = [
 ]
 
 
-def old(title: str, number: str | None):
-    return policy("policies/2000/old", number, title=title, written=D(2000, 1, 1))
+OLD_WRITTEN = D(2000, 1, 1)
+
+
+def old(title: str, number: str | None, written=OLD_WRITTEN):
+    return policy("policies/2000/old", number, title=title, written=written)
 
 
 @pytest.mark.parametrize(("record_id", "words", "title", "number", "field"), CASES)
@@ -122,7 +125,8 @@ def test_a_long_clause_is_quoted_by_its_end_where_the_citation_is():
         "1996年9月6日北京市第十届人民代表大会常务委员会第三十次会议通过，根据2016年11月25日北京市第十四届"
         "人民代表大会常务委员会第三十一次会议《关于修改部分地方性法规的决定》修正的《北京市实施〈中华人民共和国"
         "保守国家秘密法〉若干规定》同时废止。")
-    target = old("北京市实施《中华人民共和国保守国家秘密法》若干规定", None)
+    # The clause dates the text it repeals (as amended on 2016-11-25): the portal's copy agrees.
+    target = old("北京市实施《中华人民共和国保守国家秘密法》若干规定", None, written=D(2016, 11, 25))
     found = problems(sentence, target)
     assert len(found) == 1
     quoted = found[0].split("正文写明“", 1)[1].split("”，但前置信息", 1)[0]

@@ -67,11 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("--release", default=None, help="要回退到的版本名（默认上一个）")
     rel = add("releases", help="列出发布目录中的版本")
     rel.add_argument("--to", required=True, help="发布目录")
-    imp = add("import", help="把 JSON Lines 格式的法规数据导入为政策文件")
-    imp.add_argument("file", help="JSON Lines 文件（每行一条记录）")
+    imp = add("import", help="导入：JSON Lines 法规数据为政策文件；fees/catalog 加 Excel 文件为清单")
+    imp.add_argument("file", help="JSON Lines 文件（每行一条记录）；或 fees、catalog")
+    imp.add_argument("workbook", nargs="?", help="fees 或 catalog 之后：Excel 文件（.xlsx）")
     imp.add_argument("--into", default="policies/fagui", help="写入 content/ 下的哪个文件夹")
     imp.add_argument("--limit", type=int, default=None, help="只导入前 N 条记录")
     imp.add_argument("--sample", action="store_true", help="把导入的文件标为示例")
+    imp.add_argument("--infer-relations", action="store_true",
+                     help="由正文“……同时废止”“对《……》作如下修改”等条款推断废止、修改关系")
+    imp.add_argument("--report", default="导入报告.md", help="导入报告写到哪个文件（默认 导入报告.md）")
     report = commands.add_parser("report", help="报表：如即将到期的规范性文件").add_subparsers(
         dest="report", required=True, parser_class=_Parser, metavar="报表")
     expiring = report.add_parser("expiring", parents=[common], help="有效期即将届满的行政规范性文件（清理的依据）")
@@ -134,34 +138,10 @@ def run_schema(args, config: PortalConfig) -> int:
 
 def run_import(args, config: PortalConfig) -> int:
     """gongkai import: records → content/<folder>/<id>.md; bad input writes nothing."""
-    from .importers.jsonl import Options, convert, read_records
+    from .importers.laws import import_laws
 
-    source = Path(args.file)
-    try:
-        records, errors = read_records(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"无法读取 {source}：{exc}", file=sys.stderr)
-        return EXIT_USAGE
-    for message in errors:
-        print(f"{source}: {message}")
-    if errors:
-        print(f"{len(errors)} 行有错误，没有导入任何文件。请改正后重试。", file=sys.stderr)
-        return EXIT_PROBLEMS
-    folder = args.into.strip("/")
-    if not folder.startswith("policies/"):
-        print("--into 须是 content/policies/ 下的文件夹，例如 policies/fagui。", file=sys.stderr)
-        return EXIT_USAGE
-    topic = "其他" if "其他" in config.topics else config.topics[-1]
-    result = convert(records[: args.limit], Options(folder=folder, topic=topic, sample=args.sample))
-    for rel, text in result.files.items():
-        target = config.content_path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for message in result.skipped:
-        print(f"跳过：{message}")
-    print(f"已导入 {len(result.files)} 个文件到 {config.content_dir}/{folder}/，跳过 {len(result.skipped)} 条。",
-          file=sys.stderr)
-    return EXIT_OK
+    return import_laws(Path(args.file), config, folder=args.into, limit=args.limit, sample=args.sample,
+                       infer=args.infer_relations, report=Path(args.report))
 
 
 def run_new(args, config: PortalConfig) -> int:

@@ -19,7 +19,7 @@ from .uniqueness import check_uniqueness
 RULES = [
     lambda corpus, config: check_fields(list(corpus.documents()), config),
     lambda corpus, config: check_dates(corpus.policies.values()),
-    lambda corpus, config: check_uniqueness(list(corpus.policies.values())),
+    lambda corpus, config: check_uniqueness(list(corpus.policies.values()), corpus),
     lambda corpus, config: check_references(corpus),
     check_pairing,
     lambda corpus, config: check_lifecycle(corpus),

@@ -8,10 +8,11 @@ relation (废止 or 修改; 替代 covers both), or the cited page would never b
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model.documents import Policy
+from .citations import Relations, TitleIndex, resolve
 from .problem import Problem, error, warning
 
 # Clause endings that end a cited document's force, and those that amend it.
@@ -34,6 +35,7 @@ class Citation:
 
     title: str | None
     number: str | None
+    dates: tuple[dt.date, ...] = ()
 
     def label(self) -> str:
         if self.title and self.number:
@@ -95,8 +97,8 @@ def _segment_before(sentence: str, end: int) -> str:
 
 
 def _citations(segment: str) -> list[Citation]:
-    """《title》 with an optional （文号…） after it, and bare 文号, in order."""
-    found, index = [], 0
+    """《title》 with an optional （文号…） after it, and bare 文号, in order, with the dates before each."""
+    found, index, dates_from = [], 0, 0
     while index < len(segment):
         if segment[index] == "《":
             close = _matching(segment, index)
@@ -108,16 +110,34 @@ def _citations(segment: str) -> list[Citation]:
                 hit = DOC_NUMBER.search(rest[1:end])
                 number = hit.group(0) if hit else None
                 close += end + 1
-            found.append(Citation(title, number))
+            # "…《关于修改…的决定》修正的《X》": the decision only says how X came to be.
+            if not _MODIFIER.match(segment, close + 1):
+                found.append(Citation(title, number, _dates(segment[dates_from:index])))
+                dates_from = close + 1
             index = close + 1
             continue
         hit = DOC_NUMBER.match(segment, index)
         if hit:
-            found.append(Citation(None, hit.group(0)))
-            index = hit.end()
+            found.append(Citation(None, hit.group(0), _dates(segment[dates_from:index])))
+            index = dates_from = hit.end()
             continue
         index += 1
     return found
+
+
+_MODIFIER = re.compile(r"(?:第[一二三四五六七八九十百\d]+次)?(?:修正|修订|修改|通过|批准)")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _dates(text: str) -> tuple[dt.date, ...]:
+    """The real dates written in ``text`` (年月日), in order."""
+    days = []
+    for year, month, day in _DATE.findall(text):
+        try:
+            days.append(dt.date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return tuple(days)
 
 
 def _matching(text: str, open_index: int) -> int:
@@ -133,49 +153,6 @@ def _matching(text: str, open_index: int) -> int:
     return len(text)
 
 
-def _plain(title: str) -> str:
-    return title.replace("〈", "《").replace("〉", "》").strip()
-
-
-class TitleIndex:
-    """The portal's policies by plain title, title suffix and 《quoted》 part, built once."""
-
-    MIN_SUFFIX = 8
-
-    def __init__(self, policies) -> None:
-        self.exact, self.suffix, self.quoted = {}, {}, {}
-        for policy in policies:
-            title = _plain(policy.title)
-            self.exact.setdefault(title, []).append(policy)
-            for start in range(1, len(title) - self.MIN_SUFFIX + 1):
-                self.suffix.setdefault(title[start:], []).append(policy)
-            for inner in re.findall(r"《([^《》]+)》", title):
-                self.quoted.setdefault(inner, []).append(policy)
-
-    def matching(self, title: str) -> list:
-        """Policies whose title is ``title``, ends with it, or quotes it in 《》."""
-        found = self.exact.get(title, []) + self.quoted.get(title, [])
-        if len(title) >= self.MIN_SUFFIX:
-            found += self.suffix.get(title, [])
-        return list({p.id: p for p in found}.values())
-
-
-def cited_policies(corpus, citation: Citation, citing: Policy, titles: TitleIndex | None = None) -> list[Policy]:
-    """The portal's policies a citation names (never the citing document itself)."""
-    if citation.number:
-        # A bare 文号 may have swallowed the words before it ("发布的通民发〔2017〕45号").
-        for start in range(len(citation.number)):
-            by_number = [p for p in corpus.by_doc_number(citation.number[start:]) if p.id != citing.id]
-            if by_number:
-                return by_number
-    if not citation.title:
-        return []
-    titles = titles or TitleIndex(corpus.policies.values())
-    matches = [p for p in titles.matching(_plain(citation.title)) if p.id != citing.id]
-    older = [p for p in matches if p.written <= citing.written]
-    return older or matches
-
-
 def _quote(sentence: str) -> str:
     # A long clause names what it repeals at its end ("……修正的《…》同时废止。"): keep that.
     return sentence if len(sentence) <= QUOTE_LIMIT else "……" + sentence[-QUOTE_LIMIT:]
@@ -186,24 +163,39 @@ def check_clauses(corpus, config) -> list[Problem]:
     make = error if config.clause_rule == "error" else warning
     problems = []
     titles = TitleIndex(corpus.policies.values())
+    relations = None
     for policy in corpus.policies.values():
+        clauses = find_clauses(policy.body, policy.source.body_line)
+        if not clauses:
+            continue
+        relations = relations or Relations(corpus)
         related = {
             attr: {p.id for ref in getattr(policy, attr) for p in corpus.resolve(ref)}
             for attr in ("amends", "repeals", "replaces")
         }
-        for clause in find_clauses(policy.body, policy.source.body_line):
+        for clause in clauses:
             wanted = related["repeals" if clause.kind == "废止" else "amends"] | related["replaces"]
             for citation in clause.citations:
-                targets = cited_policies(corpus, citation, policy, titles)
-                if not targets or any(t.id in wanted for t in targets):
+                found = resolve(corpus, citation, policy, clause.kind, titles, relations)
+                if found.target is None or any(p.id in wanted for p in found.candidates):
                     continue
-                target = targets[0]
-                ref = target.doc_number or target.id
-                problems.append(make(
-                    policy.source.path, clause.line, "clause-without-relation",
-                    f"正文写明“{_quote(clause.sentence)}”，但前置信息的“{clause.kind}”字段没有列出"
-                    f"{citation.label()}（{target.source.path}）。请在前置信息中加上"
-                    f"“{clause.kind}: [{ref}]”，该文件页面才会标明{'已废止' if clause.kind == '废止' else '已修改'}；"
-                    "如果正文所引的不是这个文件，请核对标题或文号。",
-                ))
+                problems.append(_without_relation(make, policy, clause, citation, found.target, corpus))
     return problems
+
+
+def relation_ref(target, corpus) -> str:
+    """How a relation names ``target``: its 文号 when that is unique in the portal, else its id."""
+    if target.doc_number and len(corpus.by_doc_number(target.doc_number)) == 1:
+        return target.doc_number
+    return target.id
+
+
+def _without_relation(make, policy, clause: Clause, citation: Citation, target, corpus) -> Problem:
+    ref = relation_ref(target, corpus)
+    return make(
+        policy.source.path, clause.line, "clause-without-relation",
+        f"正文写明“{_quote(clause.sentence)}”，但前置信息的“{clause.kind}”字段没有列出"
+        f"{citation.label()}（{target.source.path}）。请在前置信息中加上"
+        f"“{clause.kind}: [{ref}]”，该文件页面才会标明{'已废止' if clause.kind == '废止' else '已修改'}；"
+        "如果正文所引的不是这个文件，请核对标题或文号。",
+    )

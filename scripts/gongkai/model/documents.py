@@ -34,6 +34,7 @@ POLICY = Schema("政策文件", (
     optional("废止", "repeals", D.REFS, default=(), help="本文件废止的文件：文件编号或文号"),
     optional("替代", "replaces", D.REFS, default=(), help="本文件是其新版本、整体取代的文件"),
     optional("外部变更", "external_change", D.CHANGE, help="门户外机关作出的修改、废止或失效"),
+    optional("待核对", "to_verify", D.TEXT, help="导入时无法确定、需要编辑核对原件的事项；核对后删除"),
     optional("示例", "sample", D.BOOL, default=False, help="示例内容，页面上标明“示例”"),
 ))
 
@@ -140,6 +141,7 @@ class Policy:
     repeals: tuple[str, ...] = ()
     replaces: tuple[str, ...] = ()
     external_change: ExternalChange | None = None
+    to_verify: str | None = None
     sample: bool = False
 
     kind = "policy"

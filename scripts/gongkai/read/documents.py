@@ -61,8 +61,12 @@ def read_document(file: Path, config: PortalConfig) -> tuple[Policy | Interpreta
     """Read one file under content/policies or content/interpretations."""
     rel = file.relative_to(config.content_path).as_posix()
     path = file.relative_to(config.root).as_posix() if _under(file, config.root) else rel
+    return document_from_bytes(file.read_bytes(), file, rel, path, config)
+
+
+def document_from_bytes(raw: bytes, file: Path, rel: str, path: str, config: PortalConfig):
+    """Read a document's bytes as if they were ``file`` (``rel`` under content/, shown as ``path``)."""
     schema, cls = KINDS[rel.split("/", 1)[0]]
-    raw = file.read_bytes()
     parsed, problems = parse(raw, path)
     if parsed is None:
         return Unreadable(rel.removesuffix(".md"), path, salvage_meta(raw)), problems
