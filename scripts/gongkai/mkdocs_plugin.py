@@ -19,12 +19,14 @@ from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
 from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
+from .pages.security import page_policy
 from .read.corpus import Corpus, read_corpus
 from .search.page import search_page
 from .search.pagefind import SearchIndexError, index_site
 
 log = get_plugin_logger(__name__)
 
+INLINE_CSS = "assets/gongkai/gongkai.css"
 UNUSED_THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
 
 
@@ -104,6 +106,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_env(self, env, config, files):
         env.globals["gk_site"] = self.portal.site
+        # The inline stylesheet and the policy that allows exactly it, from the same text.
+        css = env.loader.get_source(env, INLINE_CSS)[0]
+        env.globals["gk_css"], env.globals["gk_csp"] = css, page_policy(css)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

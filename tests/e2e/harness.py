@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 NGINX = Path("/usr/sbin/nginx")
 AS_OF = "2026-11-29"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+DEPLOY_CONF = ROOT / "deploy" / "nginx.conf"
 
 # Debian's Chromium as the house rules launch it: no sandbox (containers), no GPU, and none of
 # the browser's own background traffic, so every request seen comes from the page.
@@ -105,8 +107,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def deployed_server_block(site: Path, port: int) -> str:
+    """deploy/nginx.conf as the README gives it, listening on 127.0.0.1:``port`` with root ``site``."""
+    text = DEPLOY_CONF.read_text(encoding="utf-8")
+    text, listens = re.subn(r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};", text, flags=re.M)
+    text, roots = re.subn(r"^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", text, flags=re.M)
+    assert (listens, roots) == (1, 1), f"{DEPLOY_CONF} should have one listen and one root line"
+    return text
+
+
 def nginx_conf(site: Path, workdir: Path, port: int) -> str:
-    """A minimal nginx.conf: foreground, logs and temp files in ``workdir``, gzip for text."""
+    """nginx.conf around deploy/nginx.conf: foreground, logs and temp files in ``workdir``."""
     # A master started as root hands requests to workers running as `nobody`, who could not
     # read a pytest temp directory; keep the workers as the user who started the tests.
     user = "user root;\n" if _is_root() else ""
@@ -126,16 +137,7 @@ http {{
     access_log {workdir / "access.log"};
 {temp}
     sendfile on;
-    gzip on;
-    gzip_min_length 256;
-    gzip_types text/css application/javascript application/json;
-    server {{
-        listen 127.0.0.1:{port};
-        server_name localhost;
-        root {site};
-        index index.html;
-        error_page 404 /404.html;
-    }}
+{deployed_server_block(site, port)}
 }}
 """
 
