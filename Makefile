@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench bench-network lint system-packages clean
+.PHONY: site serve test check bench bench-network lint system-packages tools html-check clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,18 +23,32 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/gongkai check
 
-# Debian's chromium (browser tests), a Chinese font (readable screenshots) and nginx
-# (tests that serve the built site), installed when missing.
-SYSTEM_PACKAGES := chromium fonts-wqy-microhei nginx-light
+# Debian's chromium (browser tests), a Chinese font (readable screenshots), nginx
+# (tests that serve the built site), Java and npm (the Nu HTML Checker), installed when missing.
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei nginx-light default-jre-headless npm
 
 system-packages:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || \
+	    ! command -v java >/dev/null || ! command -v npm >/dev/null || \
 	    ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
 	fi
 
-test: $(STAMP) system-packages
+# The Nu HTML Checker from npm, run by Debian's Java (its own Java download is not run).
+VNU_VERSION := 26.9.27
+VNU         := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU):
+	npm install --prefix .tools --ignore-scripts --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+
+tools: system-packages $(VNU)
+
+# Validate the pages of site/ alone (after make site): vnu's own output, one line per error.
+html-check: tools
+	java -Xss4m -jar $(VNU) --errors-only --skip-non-html site
+
+test: $(STAMP) system-packages $(VNU)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/pytest
 
@@ -46,4 +60,4 @@ bench-network: $(STAMP) system-packages
 	$(BIN)/python -m tests.bench_network
 
 clean:
-	rm -rf site .venv .gongkai
+	rm -rf site .venv .gongkai .tools

@@ -78,7 +78,7 @@ def test_government_meta_tags_and_language(site):
     assert '<html lang="zh-CN"' in html
     for name, value in [("SiteName", "测试门户"), ("SiteDomain", "test.example.gov.cn"),
                         ("ColumnName", "政策文件"), ("ArticleTitle", "关于印发测试方案的通知"),
-                        ("PubDate", "2017-06-08"), ("ContentSource", "通辽市人民政府办公厅"),
+                        ("PubDate", "2017-06-08 00:00"), ("ContentSource", "通辽市人民政府办公厅"),
                         ("Url", "https://test.example.gov.cn/policies/2017/seed/")]:
         assert f'<meta name="{name}" content="{value}">' in html
 

@@ -109,6 +109,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         # The inline stylesheet and the policy that allows exactly it, from the same text.
         css = env.loader.get_source(env, INLINE_CSS)[0]
         env.globals["gk_css"], env.globals["gk_csp"] = css, page_policy(css)
+        # Pages rendered outside the page events (404.html) still carry the site's meta tags.
+        env.globals["gk_meta"] = self.pages.meta_tags("404.html", None)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

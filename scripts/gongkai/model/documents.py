@@ -45,6 +45,7 @@ INTERPRETATION = Schema("政策解读", (
     optional("解读人", "interpreter", D.TEXT),
     optional("解读单位", "interpreting_body", D.TEXT),
     F("发布日期", "published", D.DATE),
+    optional("主题词", "keywords", D.TEXTS, default=(), help="不写时用所解读政策的主题词"),
     optional("摘要", "summary", D.TEXT),
     optional("附件", "attachments", D.ATTACHMENTS, default=()),
     optional("草稿", "draft", D.BOOL, default=False),
@@ -169,6 +170,7 @@ class Interpretation:
     body: str = ""
     interpreter: str | None = None
     interpreting_body: str | None = None
+    keywords: tuple[str, ...] = ()
     summary: str | None = None
     attachments: tuple[Attachment, ...] = ()
     draft: bool = False

@@ -105,7 +105,7 @@ def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
         exemption=None if policy.needs_interpretation else (policy.exemption_reason or "本文件免于解读。"),
         sample=policy.sample, status=state.status if state else None,
         status_notice_html=notice_html(state), summary=policy.summary,
-        keywords=policy.keywords, source=policy.issuer, published=policy.published.isoformat(),
+        keywords=policy_keywords(policy), source=policy.issuer, published=policy.published.isoformat(),
     )
 
 
@@ -134,10 +134,21 @@ def view_interpretation(interpretation: Interpretation, corpus: Corpus, shown: s
         related=Related("相关政策", items), exemption=None, sample=interpretation.sample,
         status=None,
         status_notice_html=_notice_box("所解读政策的有效性",
-                                       interpretation_notice(corpus, validity, interpretation)), summary=interpretation.summary, keywords=(),
+                                       interpretation_notice(corpus, validity, interpretation)),
+        summary=interpretation.summary,
+        keywords=interpretation.keywords or _merged(policy_keywords(p) for p in targets),
         source=interpretation.interpreting_body or (targets[0].drafting_body if targets else ""),
         published=interpretation.published.isoformat(),
     )
+
+
+def policy_keywords(policy: Policy) -> tuple[str, ...]:
+    """A policy's 主题词, or its 主题分类 when it names none: every page has Keywords."""
+    return policy.keywords or policy.topics
+
+
+def _merged(groups) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(word for group in groups for word in group))
 
 
 def notice_html(state: StatusRecord | None) -> str | None:

@@ -45,9 +45,11 @@ class SitePages:
         return html + self.home_html if src_uri == "index.md" else html
 
     def context_for(self, src_uri: str, url: str) -> dict:
-        """Template variables: ``gk_doc`` (a DocumentView or None) and ``gk_meta`` tags."""
+        """Template variables: ``gk_doc`` (a DocumentView or None), ``gk_meta`` tags and the
+        page's one ``gk_description`` (None: the site's)."""
         view = self.documents.get(src_uri)
-        return {"gk_doc": view, "gk_meta": self.meta_tags(url, view)}
+        return {"gk_doc": view, "gk_meta": self.meta_tags(url, view),
+                "gk_description": (view.summary or view.title) if view else None}
 
     def meta_tags(self, url: str, view: DocumentView | None) -> list[tuple[str, str]]:
         """The government page meta tags (政府网站网页设计规范) for the page at ``url``."""
@@ -57,11 +59,10 @@ class SitePages:
                 ("ColumnDescription", column.description), ("ColumnKeywords", column.keywords),
                 ("ColumnType", column.type)]
         if view:
-            tags += [("ArticleTitle", view.title), ("PubDate", view.published),
+            tags += [("ArticleTitle", view.title), ("PubDate", pub_date(view.published)),
                      ("ContentSource", view.source or site.sponsor)]
             if view.keywords:
                 tags.append(("Keywords", ",".join(view.keywords)))
-            tags.append(("Description", view.summary or view.title))
         if self.config.site_url:
             tags.append(("Url", self.config.site_url.rstrip("/") + "/" + url))
         return [(name, value) for name, value in tags if value]
@@ -70,6 +71,11 @@ class SitePages:
         """Generated files whose output path (``dest_uri``) no editor's file already takes."""
         return {uri: content for uri, content in self.generated.items()
                 if (uri.removesuffix(".md") + ".html" if uri.endswith("index.md") else uri) not in existing}
+
+
+def pub_date(day: str) -> str:
+    """PubDate as the norm writes it, ``YYYY-MM-DD HH:MM``; a document gives only its day."""
+    return f"{day} 00:00"
 
 
 def build_site_pages(corpus: Corpus, publication: Publication, config: PortalConfig) -> SitePages:
