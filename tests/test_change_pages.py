@@ -108,7 +108,7 @@ def test_changing_only_the_build_date_expires_the_document(make_site):
     page, listing = _built(site, "2022-01-01")
     assert ('<div id="gk-status-notice" class="gk-notice gk-notice--expired" role="note" data-pagefind-meta="status:已失效">'
             '<p class="gk-notice__title">有效性：已失效</p><p class="gk-notice__text">'
-            "本文件已于2021年12月31日失效（有效期至2021年12月31日）。</p>") in page
+            "本文件有效期至2021年12月31日，期满已失效。</p>") in page
     assert page.index('id="gk-status-notice"') < page.index("<h1")
     assert '<h2 id="gk-history-title">历史沿革</h2>' in page
     assert "共 1 件" in listing and "2021年12月31日" in listing

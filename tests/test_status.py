@@ -72,7 +72,7 @@ def test_expiry_then_repeal_keeps_the_first_end():
     r = policy("policies/2023/r", written=D(2023, 1, 1), repeals=(expiring.id,))
     record = derive_statuses(corpus_of(expiring, r), D(2025, 1, 1))[expiring.id]
     assert (record.status, record.since) == (Status.EXPIRED, D(2021, 12, 31))
-    assert record.notice == "本文件已于2021年12月31日失效（有效期至2021年12月31日）。"
+    assert record.notice == "本文件有效期至2021年12月31日，期满已失效。"
 
 
 def test_changing_only_the_build_date_makes_a_document_expire():

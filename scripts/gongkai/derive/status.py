@@ -207,7 +207,7 @@ def _end_notice(event: Event, policy: Policy) -> str:
     if event.kind is ChangeKind.EXPIRED:
         if event.external:
             return f"本文件已于{day}失效，{_external(event)}宣布。"
-        return f"本文件已于{day}失效（有效期至{chinese_date(policy.expires)}）。"
+        return f"本文件有效期至{chinese_date(policy.expires)}，期满已失效。"
     if event.external:
         return f"本文件已于{day}{_external(event)}宣布废止。"
     return f"本文件已于{day}被{cite(event.by_title, event.by_number)}废止。"

@@ -10,6 +10,7 @@ from ..model.status import Status
 from ..read.corpus import Corpus
 from . import urls
 from .html import badge, date_text, esc, link, size_text
+from .status_notice import NOTICE_MODIFIERS
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
         ("索引号", index_number_html(policy.index_number)),
         ("发文机关", link(urls.relative(here, urls.by_issuer(policy.issuer)), policy.issuer)),
         ("文号", esc(policy.doc_number or "无")),
+        ("公文种类", esc(policy.doc_type)),
         ("成文日期", esc(date_text(policy.written))),
         ("发布日期", esc(date_text(policy.published))),
         ("施行日期", esc(date_text(policy.effective or policy.published))),
@@ -90,6 +92,7 @@ def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
         rows.append(("有效期至", esc(date_text(policy.expires))))
     rows += [
         ("主题分类", topics),
+        *((("主题词", esc("　".join(policy.keywords))),) if policy.keywords else ()),
         ("有效性", badge(state.status) if state else "—"),
         ("公开方式", "主动公开"),
     ]
@@ -155,13 +158,14 @@ def notice_html(state: StatusRecord | None) -> str | None:
     """The notice above the title of a policy that is no longer, or not yet, in force."""
     if state is None or state.status is Status.IN_FORCE:
         return None
-    return _notice_box(f"有效性：{state.status.label}", state.notice or _default_notice(state))
+    return _notice_box(f"有效性：{state.status.label}", state.notice or _default_notice(state),
+                       NOTICE_MODIFIERS[state.status])
 
 
-def _notice_box(title: str, text: str | None) -> str | None:
+def _notice_box(title: str, text: str | None, modifier: str = "gk-notice--repealed") -> str | None:
     if not text:
         return None
-    return (f'<div id="gk-status-notice" class="gk-notice" role="note">'
+    return (f'<div id="gk-status-notice" class="gk-notice {modifier}" role="note">'
             f'<p class="gk-notice__title">{esc(title)}</p><p>{esc(text)}</p></div>')
 
 

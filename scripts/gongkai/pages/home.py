@@ -16,6 +16,9 @@ COLUMN_ENTRIES = (
     ("政府信息公开工作年度报告", urls.ANNUAL_REPORTS, "每年 1 月 31 日前公布上一年度的工作情况。"),
 )
 
+# The side menu within /xxgk/: the four entries, then the channels the column also offers.
+XXGK_MENU = tuple((title, url) for title, url, _ in COLUMN_ENTRIES)
+
 LISTS = (
     ("政策文件库", urls.POLICIES, "按年份、发文机关、主题分类、有效性查找政策文件。"),
     ("政策解读", urls.INTERPRETATIONS, "与政策文件同步发布的文字、图解、问答等解读。"),

@@ -21,6 +21,7 @@ from .library import (
     policy_entry,
     policy_listings,
 )
+from .navigation import section_of, side_menu, title_of, trail
 
 
 @dataclass
@@ -32,6 +33,7 @@ class SitePages:
     documents: dict[str, DocumentView] = field(default_factory=dict)
     home_html: str = ""
     hidden: set[str] = field(default_factory=set)
+    _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def meta_for(self, src_uri: str) -> dict:
         """Page metadata MkDocs should use: a document's title comes from its 标题."""
@@ -45,11 +47,26 @@ class SitePages:
         return html + self.home_html if src_uri == "index.md" else html
 
     def context_for(self, src_uri: str, url: str) -> dict:
-        """Template variables: ``gk_doc`` (a DocumentView or None), ``gk_meta`` tags and the
-        page's one ``gk_description`` (None: the site's)."""
+        """Template variables: ``gk_doc``, ``gk_meta`` tags, the page's one ``gk_description`` (None:
+        the site's) and where the page sits (trail, menu)."""
         view = self.documents.get(src_uri)
-        return {"gk_doc": view, "gk_meta": self.meta_tags(url, view),
+        titles = self.titles()
+        return {"gk_doc": view, "gk_meta": self.meta_tags(url, view), "gk_trail": trail(url, titles),
+                "gk_section": section_of(url, titles), "gk_side": side_menu(url, home.XXGK_MENU),
                 "gk_description": (view.summary or view.title) if view else None}
+
+    def titles(self) -> dict[str, str]:
+        """The title of every page the portal knows of, by its address."""
+        if self._titles is None:
+            found = {url: title for title, url, _ in home.COLUMN_ENTRIES}
+            for uri, content in self.generated.items():
+                if uri.endswith("index.md") and isinstance(content, str):
+                    title = title_of(content)
+                    if title:
+                        found[uri.removesuffix("index.md")] = title
+            found |= {view.url: view.title for view in self.documents.values()}
+            self._titles = found
+        return self._titles
 
     def meta_tags(self, url: str, view: DocumentView | None) -> list[tuple[str, str]]:
         """The government page meta tags (政府网站网页设计规范) for the page at ``url``."""
