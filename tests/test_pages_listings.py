@@ -91,9 +91,10 @@ def test_home_lists_latest_documents_and_the_four_column_entries(site):
         assert (site / url / "index.html").is_file()
 
 
-def test_statutory_content_follows_article_20(site):
+def test_statutory_content_follows_articles_20_and_21(site):
     html = read(site, "xxgk/fading")
-    assert len(re.findall(r'<li id="tiao-\d+">', html)) == 15
+    assert len(re.findall(r'<li id="tiao-20-\d+">', html)) == 15
+    assert len(re.findall(r'<li id="tiao-21-\d+">', html)) == 7
     assert '<a href="../../zhengce/">政策文件库</a>' in html
     assert '<a href="../../qingdan/shoufei/">收费目录清单</a>' in html
 

@@ -130,8 +130,10 @@ def run_schema(args, config: PortalConfig) -> int:
 
     from .model.data_lists import CATALOG_ENTRY, FEE_ITEM
     from .model.documents import INTERPRETATION, POLICY
+    from .model.organisation import ORGANISATION
 
-    schemas = {s.name: s.to_json_schema() for s in (POLICY, INTERPRETATION, FEE_ITEM, CATALOG_ENTRY)}
+    kinds = (POLICY, INTERPRETATION, FEE_ITEM, CATALOG_ENTRY, ORGANISATION)
+    schemas = {s.name: s.to_json_schema() for s in kinds}
     print(json.dumps(schemas, ensure_ascii=False, indent=2))
     return EXIT_OK
 

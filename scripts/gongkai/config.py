@@ -34,6 +34,20 @@ class SiteInfo:
     icp: str = ""
     police_record: str = ""
     error_report_url: str = ""
+    # 党政机关网站标识: the link its issuer gives, and the image file in the site (e.g. biaoshi.png).
+    mark_url: str = ""
+    mark_image: str = ""
+
+    @property
+    def icp_url(self) -> str:
+        """Where an ICP 备案 number is looked up (工业和信息化部 ICP/IP地址/域名信息备案管理系统)."""
+        return "https://beian.miit.gov.cn/" if self.icp else ""
+
+    @property
+    def police_url(self) -> str:
+        """Where a 公安机关备案 number is looked up, by its digits (全国互联网安全管理服务平台)."""
+        digits = re.sub(r"\D", "", self.police_record)
+        return f"https://beian.mps.gov.cn/#/query/webSearch?code={digits}" if digits else ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,10 @@ class PortalConfig:
     clause_rule: str = "error"
     # The data lists in data/ are sample data: their pages say so, like 示例 documents.
     sample_data: bool = False
+    # city / county / department: city and county portals also answer Article 21.
+    level: str = "city"
+    # An empty item of 法定主动公开内容: warning while the portal is filled, error for release.
+    statutory_rule: str = "warning"
     as_of: dt.date = field(default_factory=dt.date.today)
     site: SiteInfo = SiteInfo()
 
@@ -114,6 +132,10 @@ def from_options(options: dict, *, root: Path, content_dir: str = "content", sit
         raise ConfigError("mkdocs.yml 中 drafter_rule 只能是 warning 或 error。")
     if values.get("clause_rule", "error") not in ("warning", "error"):
         raise ConfigError("mkdocs.yml 中 clause_rule 只能是 warning 或 error。")
+    if values.get("statutory_rule", "warning") not in ("warning", "error"):
+        raise ConfigError("mkdocs.yml 中 statutory_rule 只能是 warning 或 error。")
+    if values.get("level", "city") not in ("city", "county", "department"):
+        raise ConfigError("mkdocs.yml 中 level 只能是 city（市）、county（县）或 department（部门）。")
     try:
         re.compile(values.get("index_number_pattern", DEFAULT_INDEX_NUMBER_PATTERN))
     except re.error as exc:

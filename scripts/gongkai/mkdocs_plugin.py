@@ -39,6 +39,8 @@ class GongkaiConfig(Config):
     drafter_rule = opt.Optional(opt.Choice(("warning", "error")))
     clause_rule = opt.Optional(opt.Choice(("warning", "error")))
     sample_data = opt.Optional(opt.Type(bool))
+    level = opt.Optional(opt.Choice(("city", "county", "department")))
+    statutory_rule = opt.Optional(opt.Choice(("warning", "error")))
     site = opt.Optional(opt.Type(dict))
 
 
@@ -111,6 +113,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         env.globals["gk_css"], env.globals["gk_csp"] = css, page_policy(css)
         # Pages rendered outside the page events (404.html) still carry the site's meta tags.
         env.globals["gk_meta"] = self.pages.meta_tags("404.html", None)
+        env.globals["gk_org"] = self.corpus.organisation
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -13,6 +13,7 @@ from .lifecycle import check_lifecycle
 from .pairing import check_pairing
 from .problem import Problem, sort_problems
 from .references import check_references
+from .statutory import check_statutory
 from .uniqueness import check_uniqueness
 
 # Each rule family, in the order a reader would fix them.
@@ -26,6 +27,7 @@ RULES = [
     check_clauses,
     check_html,
     check_files,
+    check_statutory,
 ]
 
 

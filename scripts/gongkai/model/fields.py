@@ -18,6 +18,9 @@ class Kind(Enum):
     REFS = "文件引用列表"
     ATTACHMENTS = "附件列表"
     CHANGE = "外部变更说明"
+    NUMBER = "数字"
+    NUMBERS = "数字列表"
+    RECORDS = "子条目列表"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,10 @@ class Field:
     choices: tuple[str, ...] = ()
     default: object = None
     help: str = ""
+    # The fields of each entry of a RECORDS field (e.g. 内设机构: 名称, 职责).
+    schema: Schema | None = None
+    # How many numbers a NUMBERS field holds (a table row), 0 for any.
+    size: int = 0
 
 
 def optional(key: str, attr: str, kind: Kind, **kw) -> Field:
@@ -82,4 +89,11 @@ def _json_type(f: Field) -> dict:
         return {"type": "array", "items": {"type": "object"}}
     if f.kind is Kind.CHANGE:
         return {"type": "object"}
+    if f.kind is Kind.NUMBER:
+        return {"type": "number", "minimum": 0}
+    if f.kind is Kind.NUMBERS:
+        size = {"minItems": f.size, "maxItems": f.size} if f.size else {}
+        return {"type": "array", "items": {"type": "integer", "minimum": 0}} | size
+    if f.kind is Kind.RECORDS:
+        return {"type": "array", "items": f.schema.to_json_schema() if f.schema else {"type": "object"}}
     return {"type": "string"}

@@ -18,6 +18,8 @@ COLUMN_ENTRIES = (
 
 # The side menu within /xxgk/: the four entries, then the channels the column also offers.
 XXGK_MENU = tuple((title, url) for title, url, _ in COLUMN_ENTRIES)
+# Column entries the editors write themselves (content/xxgk/*.md) rather than the portal generates.
+EDITOR_PAGES = {url for _, url, _ in COLUMN_ENTRIES}
 
 LISTS = (
     ("政策文件库", urls.POLICIES, "按年份、发文机关、主题分类、有效性查找政策文件。"),
@@ -65,53 +67,6 @@ def placeholder_page(title: str) -> str:
     """A column entry whose content the editors have not written yet."""
     return (front_matter(title) + f"<h1>{esc(title)}</h1>\n\n"
             '<p class="gk-empty">本栏目内容正在整理，暂未发布。</p>\n')
-
-
-# 《政府信息公开条例》(2019) Article 20, with the portal pages that already answer an item.
-ARTICLE_20 = (
-    ("行政法规、规章和规范性文件", ("policies",)),
-    ("机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名", ()),
-    ("国民经济和社会发展规划、专项规划、区域规划及相关政策", ("topic:国民经济管理、国有资产监管",)),
-    ("国民经济和社会发展统计信息", ()),
-    ("办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果", ("catalog",)),
-    ("实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定", ()),
-    ("财政预算、决算信息", ("topic:财政、金融、审计",)),
-    ("行政事业性收费项目及其依据、标准", ("fees",)),
-    ("政府集中采购项目的目录、标准及实施情况", ()),
-    ("重大建设项目的批准和实施情况", ("topic:城乡建设、环境保护",)),
-    ("扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况",
-     ("topic:民政、扶贫、救灾", "topic:科技、教育", "topic:卫生、体育", "topic:劳动、人事、监察")),
-    ("突发公共事件的应急预案、预警信息及应对情况", ()),
-    ("环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况",
-     ("topic:市场监管、安全生产监管", "topic:城乡建设、环境保护")),
-    ("公务员招考的职位、名额、报考条件等事项以及录用结果", ()),
-    ("法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息", ("catalog",)),
-)
-
-
-def statutory_page(topics_with_documents: set[str]) -> str:
-    """法定主动公开内容, organised by the fifteen items of Article 20."""
-    here = urls.STATUTORY
-    targets = {"policies": ("政策文件库", urls.POLICIES), "fees": ("收费目录清单", urls.FEES),
-               "catalog": ("主动公开目录清单", urls.CATALOG)}
-    items = []
-    for number, (title, answers) in enumerate(ARTICLE_20, start=1):
-        links = []
-        for answer in answers:
-            if answer.startswith("topic:"):
-                topic = answer.removeprefix("topic:")
-                if topic in topics_with_documents:
-                    links.append(link(urls.relative(here, urls.by_topic(topic)), f"主题分类：{topic}"))
-            else:
-                label, url = targets[answer]
-                links.append(link(urls.relative(here, url), label))
-        body = "、".join(links) if links else '<span class="gk-empty">暂无，本项内容正在整理。</span>'
-        items.append(f'<li id="tiao-{number}"><p class="gk-article__title">{esc(title)}</p>'
-                     f'<p class="gk-article__links">{body}</p></li>')
-    return (front_matter("法定主动公开内容") + "<h1>法定主动公开内容</h1>\n\n"
-            + '<p class="gk-intro">按《中华人民共和国政府信息公开条例》第二十条列出行政机关应当主动公开的'
-            "政府信息，每项链接到本网站公开的相应内容。信息形成或者变更之日起 20 个工作日内予以公开（第二十六条）。</p>\n\n"
-            + '<ol class="gk-article">' + "".join(items) + "</ol>\n")
 
 
 def _cards(entries, here: str) -> str:

@@ -8,6 +8,7 @@ from ..config import PortalConfig
 from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
+from ..derive.statutory import fill_items
 from ..read.corpus import Corpus
 from . import datalists, home, urls
 from .annual import annual_data_page
@@ -22,6 +23,9 @@ from .library import (
     policy_listings,
 )
 from .navigation import section_of, side_menu, title_of, trail
+from .organisation import contact_page, organisation_page
+from .site_map import site_map_page
+from .statutory import statutory_page
 
 
 @dataclass
@@ -113,7 +117,11 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen |= interpretation_listing(interpretations, corpus, shown, validity)
     gen["index.md"] = home.home_page(config.site_name)
     gen[urls.src_uri(urls.COLUMN)] = home.column_page()
-    gen[urls.src_uri(urls.STATUTORY)] = home.statutory_page({t for p in policies for t in p.topics})
+    gen[urls.src_uri(urls.STATUTORY)] = statutory_page(fill_items(corpus, policies, config.level))
+    if corpus.organisation:
+        gen[urls.src_uri(urls.ORGANISATION)] = organisation_page(corpus.organisation)
+    gen[urls.src_uri(urls.CONTACT)] = contact_page(corpus.organisation, config.site.sponsor)
+    gen[urls.src_uri(urls.SITEMAP)] = site_map_page(_site_tree(policies, gen))
     for title, url, _ in home.COLUMN_ENTRIES:
         gen.setdefault(urls.src_uri(url), home.placeholder_page(title))
     gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, config.as_of,
@@ -135,6 +143,24 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
          for i in newest_first(interpretations)[:home.LATEST]],
     )
     return pages
+
+
+def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The columns of the 网站地图, each with the generated pages below it."""
+    def present(*pairs):
+        return [(t, u) for t, u in pairs if urls.src_uri(u) in generated or u in home.EDITOR_PAGES]
+    column = present(*((t, u) for t, u in home.XXGK_MENU), ("机关职能、机构设置和联系方式", urls.ORGANISATION))
+    years = sorted({p.published.year for p in policies}, reverse=True)
+    library = [(f"{y}年", urls.by_year(y)) for y in years] + [("文件修改、废止、失效情况", urls.CHANGES)]
+    return [
+        ("首页", urls.HOME, []),
+        ("政府信息公开", urls.COLUMN, column),
+        ("政策文件库", urls.POLICIES, library),
+        ("政策解读", urls.INTERPRETATIONS, []),
+        ("目录清单", urls.FEES, [(title, url) for title, url, _ in home.LISTS[2:]]),
+        ("站内搜索", urls.SEARCH, []),
+        ("联系我们", urls.CONTACT, []),
+    ]
 
 
 def _hidden_files(corpus: Corpus, shown: set[str]) -> set[str]:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from ..config import PortalConfig
 from ..model.data_lists import CatalogEntry, FeeItem
 from ..model.documents import Interpretation, Policy
+from ..model.organisation import ORGANISATION, Organisation
 from ..problem import Problem
 from .data_lists import read_data_list
+from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
 
@@ -22,6 +24,7 @@ class Corpus:
     interpretations: dict[str, Interpretation] = field(default_factory=dict)
     fees: list[FeeItem] = field(default_factory=list)
     catalog: list[CatalogEntry] = field(default_factory=list)
+    organisation: Organisation | None = None
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
 
@@ -99,4 +102,15 @@ def read_corpus(config: PortalConfig) -> Corpus:
             entries, problems = read_data_list(file, rel)
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
+    _read_organisation(corpus, config)
     return corpus
+
+
+def _read_organisation(corpus: Corpus, config: PortalConfig) -> None:
+    file = config.data_path / "organisation.yml"
+    if file.is_file():
+        rel = file.relative_to(config.root).as_posix()
+        values, _, problems = read_record(file, rel, ORGANISATION)
+        corpus.problems += problems
+        if values is not None:
+            corpus.organisation = Organisation.from_values(values, rel)

@@ -153,6 +153,36 @@ class FieldReader:
             return ()
         return tuple(value)
 
+    def _number(self, f: Field, value: object) -> int | float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            self._say(f, "bad-number", f"字段“{f.key}”应为一个不小于 0 的数字（不加单位和逗号），现在是{_shape(value)}。")
+            return None
+        return value
+
+    def _numbers(self, f: Field, value: object) -> tuple[int, ...] | None:
+        good = isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                                              for v in value)
+        if not good or (f.size and len(value) != f.size):
+            count = f"{f.size} 个" if f.size else ""
+            self._say(f, "bad-numbers", f"字段“{f.key}”应为{count}不小于 0 的整数，写在方括号里、用逗号隔开，"
+                                        f"如 [{', '.join(['0'] * (f.size or 3))}]；现在是{_shape(value)}。")
+            return None
+        return tuple(value)
+
+    def _records(self, f: Field, value: object) -> tuple[dict, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            names = "”“".join(f.schema.keys) if f.schema else ""
+            self._say(f, "bad-type", f"字段“{f.key}”应为列表，每项以“- ”开头，写“{names}”等子字段。")
+            return ()
+        node = self.lines.keys.get(f.key, self.lines)
+        records = []
+        for index, item in enumerate(value):
+            sub = FieldReader(f.schema, self.path, node.items[index] if index < len(node.items) else node,
+                              where=f"“{f.key}”的这一项中")
+            records.append(sub.read(item))
+            self.problems.extend(sub.problems)
+        return tuple(records)
+
     def _change(self, f: Field, value: object) -> dict | None:
         if not isinstance(value, dict):
             self._say(f, "bad-type", f"字段“{f.key}”应包含“状态”“日期”“机关”等子字段，每行一个。")
