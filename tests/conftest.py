@@ -64,7 +64,9 @@ SEED_INTERPRETATION = """\
 def write_site(root: Path, files: dict[str, str | bytes], plugin: dict | None = None) -> Path:
     """Write a complete tiny site: mkdocs.yml, content/index.md and ``files``."""
     config = dict(BASE_CONFIG)
-    config["plugins"] = [{"gongkai": dict(plugin or {})}]
+    # A tiny site holds one or two documents and leaves most statutory items empty on purpose;
+    # the empty-item rule is tested on its own (tests/test_statutory.py) by asking for it.
+    config["plugins"] = [{"gongkai": {"statutory_rule": "off"} | dict(plugin or {})}]
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     all_files = {"content/index.md": "# 首页\n"} | files

@@ -96,7 +96,7 @@ def test_statutory_content_follows_articles_20_and_21(site):
     assert len(re.findall(r'<li id="tiao-20-\d+">', html)) == 15
     assert len(re.findall(r'<li id="tiao-21-\d+">', html)) == 7
     assert '<a href="../../zhengce/">政策文件库</a>' in html
-    assert '<a href="../../qingdan/shoufei/">收费目录清单</a>' in html
+    assert '<a href="../../qingdan/shoufei/">行政事业性收费和政府性基金目录清单</a>' in html
 
 
 def test_drafts_and_future_documents_appear_nowhere(site):

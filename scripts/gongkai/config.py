@@ -69,7 +69,8 @@ class PortalConfig:
     sample_data: bool = False
     # city / county / department: city and county portals also answer Article 21.
     level: str = "city"
-    # An empty item of 法定主动公开内容: warning while the portal is filled, error for release.
+    # An empty item of 法定主动公开内容: warning while the portal is filled, error for release,
+    # off for a portal that is not a 政府信息公开 column.
     statutory_rule: str = "warning"
     as_of: dt.date = field(default_factory=dt.date.today)
     site: SiteInfo = SiteInfo()
@@ -132,8 +133,8 @@ def from_options(options: dict, *, root: Path, content_dir: str = "content", sit
         raise ConfigError("mkdocs.yml 中 drafter_rule 只能是 warning 或 error。")
     if values.get("clause_rule", "error") not in ("warning", "error"):
         raise ConfigError("mkdocs.yml 中 clause_rule 只能是 warning 或 error。")
-    if values.get("statutory_rule", "warning") not in ("warning", "error"):
-        raise ConfigError("mkdocs.yml 中 statutory_rule 只能是 warning 或 error。")
+    if values.get("statutory_rule", "warning") not in ("warning", "error", "off"):
+        raise ConfigError("mkdocs.yml 中 statutory_rule 只能是 warning、error 或 off。")
     if values.get("level", "city") not in ("city", "county", "department"):
         raise ConfigError("mkdocs.yml 中 level 只能是 city（市）、county（县）或 department（部门）。")
     try:

@@ -40,7 +40,7 @@ class GongkaiConfig(Config):
     clause_rule = opt.Optional(opt.Choice(("warning", "error")))
     sample_data = opt.Optional(opt.Type(bool))
     level = opt.Optional(opt.Choice(("city", "county", "department")))
-    statutory_rule = opt.Optional(opt.Choice(("warning", "error")))
+    statutory_rule = opt.Optional(opt.Choice(("warning", "error", "off")))
     site = opt.Optional(opt.Type(dict))
 
 

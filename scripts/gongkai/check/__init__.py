@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ..config import PortalConfig
 from ..read.corpus import Corpus
+from .annual_reports import check_annual_reports
 from .clauses import check_clauses
 from .dates import check_dates
 from .fields import check_fields
 from .files import check_files
+from .gazette import check_gazette
 from .html import check_html
 from .lifecycle import check_lifecycle
 from .pairing import check_pairing
@@ -28,6 +30,8 @@ RULES = [
     check_html,
     check_files,
     check_statutory,
+    check_annual_reports,
+    check_gazette,
 ]
 
 

@@ -29,8 +29,32 @@ class NormativeYear:
 
 
 def normative_document_years(corpus, shown: set[str], through: dt.date) -> list[NormativeYear]:
-    """The counts for each year from the first shown normative document to ``through``."""
-    normative = [p for p in corpus.policies.values() if p.normative and p.id in shown]
+    """The counts of 行政规范性文件 for each year from the first shown one to ``through``."""
+    return document_years(corpus, shown, through, lambda p: p.normative)
+
+
+def is_regulation(policy) -> bool:
+    """规章 are published by a government order (令)."""
+    return policy.doc_type == "令"
+
+
+# Table 二's computed rows and which documents each counts.
+COUNTED = {"规章": is_regulation, "行政规范性文件": lambda p: p.normative}
+
+
+def counted_figures(corpus, shown: set[str], year: int, through: dt.date) -> dict[str, tuple[int, int, int]]:
+    """Table 二's 规章 and 行政规范性文件 rows of ``year``: (制发, 废止, 现行有效)."""
+    figures = {}
+    for row, counts in COUNTED.items():
+        found = [r for r in document_years(corpus, shown, min(through, dt.date(year, 12, 31)), counts)
+                 if r.year == year]
+        figures[row] = (found[0].issued, found[0].ended, found[0].in_force) if found else (0, 0, 0)
+    return figures
+
+
+def document_years(corpus, shown: set[str], through: dt.date, counts) -> list[NormativeYear]:
+    """The counts for each year from the first shown document that ``counts`` to ``through``."""
+    normative = [p for p in corpus.policies.values() if counts(p) and p.id in shown]
     if not normative:
         return []
     rows, ended_before = [], set()

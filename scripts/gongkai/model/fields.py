@@ -21,6 +21,7 @@ class Kind(Enum):
     NUMBER = "数字"
     NUMBERS = "数字列表"
     RECORDS = "子条目列表"
+    GROUP = "子字段组"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def _json_type(f: Field) -> dict:
     if f.kind is Kind.NUMBERS:
         size = {"minItems": f.size, "maxItems": f.size} if f.size else {}
         return {"type": "array", "items": {"type": "integer", "minimum": 0}} | size
+    if f.kind is Kind.GROUP:
+        return f.schema.to_json_schema() if f.schema else {"type": "object"}
     if f.kind is Kind.RECORDS:
         return {"type": "array", "items": f.schema.to_json_schema() if f.schema else {"type": "object"}}
     return {"type": "string"}

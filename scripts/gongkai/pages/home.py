@@ -16,8 +16,11 @@ COLUMN_ENTRIES = (
     ("政府信息公开工作年度报告", urls.ANNUAL_REPORTS, "每年 1 月 31 日前公布上一年度的工作情况。"),
 )
 
-# The side menu within /xxgk/: the four entries, then the channels the column also offers.
-XXGK_MENU = tuple((title, url) for title, url, _ in COLUMN_ENTRIES)
+# What the column also offers: disclosure on request and the government gazette.
+SERVICES = (
+    ("依申请公开", urls.REQUESTS, "受理机构、申请方式、答复时限、收费标准和申请表。"),
+    ("政府公报", urls.GAZETTE, "各期公报的目录和全文，刊登的文件链接到网页版。"),
+)
 # Column entries the editors write themselves (content/xxgk/*.md) rather than the portal generates.
 EDITOR_PAGES = {url for _, url, _ in COLUMN_ENTRIES}
 
@@ -29,7 +32,7 @@ LISTS = (
 )
 
 
-def home_sections(policies: list[Entry], interpretations: list[Entry]) -> str:
+def home_sections(policies: list[Entry], interpretations: list[Entry], services=SERVICES) -> str:
     """The generated part of the home page, below any text the editors wrote."""
     here = urls.HOME
     search = (f'<form class="gk-search-form" role="search" action="{urls.relative(here, urls.SEARCH)}" method="get">'
@@ -45,7 +48,7 @@ def home_sections(policies: list[Entry], interpretations: list[Entry]) -> str:
         "</div>\n"
     )
     column = (f'<section class="gk-home-column"><h2>{link(urls.relative(here, urls.COLUMN), "政府信息公开")}</h2>'
-              + _cards(COLUMN_ENTRIES, here) + "</section>\n")
+              + _cards(COLUMN_ENTRIES + services, here) + "</section>\n")
     lists = '<section class="gk-home-lists"><h2>文件与清单</h2>' + _cards(LISTS, here) + "</section>\n"
     return "\n" + search + "\n" + column + "\n" + latest + "\n" + lists
 
@@ -55,12 +58,13 @@ def home_page(site_name: str) -> str:
     return f"<h1>{esc(site_name)}</h1>\n"
 
 
-def column_page() -> str:
-    """政府信息公开: the column's own page with its four entries and the two lists."""
+def column_page(services=SERVICES) -> str:
+    """政府信息公开: the column's own page with its four entries, its services and the two lists."""
     here = urls.COLUMN
     return (front_matter("政府信息公开") + "<h1>政府信息公开</h1>\n\n"
             + '<p class="gk-intro">依据《中华人民共和国政府信息公开条例》设置的政府信息公开专栏。</p>\n\n'
-            + _cards(COLUMN_ENTRIES, here) + "\n\n<h2>目录清单</h2>\n\n" + _cards(LISTS[2:], here))
+            + _cards(COLUMN_ENTRIES, here) + "\n\n<h2>依申请公开和政府公报</h2>\n\n" + _cards(services, here)
+            + "\n\n<h2>目录清单</h2>\n\n" + _cards(LISTS[2:], here))
 
 
 def placeholder_page(title: str) -> str:

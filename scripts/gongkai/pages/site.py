@@ -8,11 +8,11 @@ from ..config import PortalConfig
 from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
-from ..derive.statutory import fill_items
 from ..read.corpus import Corpus
 from . import datalists, home, urls
 from .annual import annual_data_page
 from .columns import column_of, site_domain
+from .disclosure import disclosure_pages, mark_gazette_documents
 from .document import DocumentView, view_interpretation, view_policy
 from .html import wrap_tables
 from .library import (
@@ -23,9 +23,7 @@ from .library import (
     policy_listings,
 )
 from .navigation import section_of, side_menu, title_of, trail
-from .organisation import contact_page, organisation_page
 from .site_map import site_map_page
-from .statutory import statutory_page
 
 
 @dataclass
@@ -37,6 +35,7 @@ class SitePages:
     documents: dict[str, DocumentView] = field(default_factory=dict)
     home_html: str = ""
     hidden: set[str] = field(default_factory=set)
+    menu: tuple[tuple[str, str], ...] = ()
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def meta_for(self, src_uri: str) -> dict:
@@ -56,7 +55,7 @@ class SitePages:
         view = self.documents.get(src_uri)
         titles = self.titles()
         return {"gk_doc": view, "gk_meta": self.meta_tags(url, view), "gk_trail": trail(url, titles),
-                "gk_section": section_of(url, titles), "gk_side": side_menu(url, home.XXGK_MENU),
+                "gk_section": section_of(url, titles), "gk_side": side_menu(url, self.menu),
                 "gk_description": (view.summary or view.title) if view else None}
 
     def titles(self) -> dict[str, str]:
@@ -116,11 +115,12 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen |= policy_listings(policies, validity, config.topics)
     gen |= interpretation_listing(interpretations, corpus, shown, validity)
     gen["index.md"] = home.home_page(config.site_name)
-    gen[urls.src_uri(urls.COLUMN)] = home.column_page()
-    gen[urls.src_uri(urls.STATUTORY)] = statutory_page(fill_items(corpus, policies, config.level))
-    if corpus.organisation:
-        gen[urls.src_uri(urls.ORGANISATION)] = organisation_page(corpus.organisation)
-    gen[urls.src_uri(urls.CONTACT)] = contact_page(corpus.organisation, config.site.sponsor)
+    gen |= disclosure_pages(corpus, policies, config)
+    # 依申请公开 needs the organisation data, 政府公报 its issues: offer only what exists.
+    services = tuple(entry for entry in home.SERVICES if urls.src_uri(entry[1]) in gen)
+    pages.menu = tuple((title, url) for title, url, _ in home.COLUMN_ENTRIES + services)
+    gen[urls.src_uri(urls.COLUMN)] = home.column_page(services)
+    mark_gazette_documents(corpus, pages.documents)
     gen[urls.src_uri(urls.SITEMAP)] = site_map_page(_site_tree(policies, gen))
     for title, url, _ in home.COLUMN_ENTRIES:
         gen.setdefault(urls.src_uri(url), home.placeholder_page(title))
@@ -141,6 +141,7 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
         [policy_entry(p, validity) for p in newest_first(policies)[:home.LATEST]],
         [interpretation_entry(i, corpus, shown, validity)
          for i in newest_first(interpretations)[:home.LATEST]],
+        services,
     )
     return pages
 
@@ -149,7 +150,8 @@ def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str
     """The columns of the 网站地图, each with the generated pages below it."""
     def present(*pairs):
         return [(t, u) for t, u in pairs if urls.src_uri(u) in generated or u in home.EDITOR_PAGES]
-    column = present(*((t, u) for t, u in home.XXGK_MENU), ("机关职能、机构设置和联系方式", urls.ORGANISATION))
+    column = present(*((t, u) for t, u, _ in home.COLUMN_ENTRIES + home.SERVICES),
+                     ("机关职能、机构设置和联系方式", urls.ORGANISATION))
     years = sorted({p.published.year for p in policies}, reverse=True)
     library = [(f"{y}年", urls.by_year(y)) for y in years] + [("文件修改、废止、失效情况", urls.CHANGES)]
     return [

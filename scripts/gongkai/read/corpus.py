@@ -6,14 +6,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..config import PortalConfig
+from ..model.annual_report import AnnualReport
 from ..model.data_lists import CatalogEntry, FeeItem
 from ..model.documents import Interpretation, Policy
+from ..model.gazette import GazetteIssue
 from ..model.organisation import ORGANISATION, Organisation
 from ..problem import Problem
+from .annual_reports import read_annual_reports
 from .data_lists import read_data_list
 from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
+from .gazette import read_gazette
 
 
 @dataclass
@@ -25,6 +29,8 @@ class Corpus:
     fees: list[FeeItem] = field(default_factory=list)
     catalog: list[CatalogEntry] = field(default_factory=list)
     organisation: Organisation | None = None
+    annual_reports: list[AnnualReport] = field(default_factory=list)
+    gazette: list[GazetteIssue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
 
@@ -103,6 +109,10 @@ def read_corpus(config: PortalConfig) -> Corpus:
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
     _read_organisation(corpus, config)
+    corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root)
+    corpus.problems += problems
+    corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root)
+    corpus.problems += problems
     return corpus
 
 

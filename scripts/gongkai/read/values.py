@@ -183,6 +183,16 @@ class FieldReader:
             self.problems.extend(sub.problems)
         return tuple(records)
 
+    def _group(self, f: Field, value: object) -> dict:
+        if not isinstance(value, dict):
+            self._say(f, "bad-type", f"字段“{f.key}”应包含子字段（下一行起缩进两个空格，每行一个），"
+                                     f"如“{f.schema.keys[0]}: ……”。")
+            return {}
+        sub = FieldReader(f.schema, self.path, self.lines.keys.get(f.key, self.lines), where=f"“{f.key}”之下")
+        values = sub.read(value)
+        self.problems.extend(sub.problems)
+        return values
+
     def _change(self, f: Field, value: object) -> dict | None:
         if not isinstance(value, dict):
             self._say(f, "bad-type", f"字段“{f.key}”应包含“状态”“日期”“机关”等子字段，每行一个。")

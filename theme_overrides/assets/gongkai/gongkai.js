@@ -18,3 +18,15 @@
     } catch (e) { /* private browsing: the mode lasts for this page only */ }
   });
 })();
+
+/* The print date on the paper, written as the page is printed. */
+(function () {
+  var slot = document.getElementById("gk-print-date");
+  if (!slot) return;
+  function stamp() {
+    var d = new Date();
+    slot.textContent = d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日";
+  }
+  stamp();
+  window.addEventListener("beforeprint", stamp);
+})();
