@@ -113,7 +113,6 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         env.globals["gk_css"], env.globals["gk_csp"] = css, page_policy(css)
         # Pages rendered outside the page events (404.html) still carry the site's meta tags.
         env.globals["gk_meta"] = self.pages.meta_tags("404.html", None)
-        env.globals["gk_org"] = self.corpus.organisation
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

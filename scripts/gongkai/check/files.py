@@ -26,7 +26,11 @@ GENERATED_UNDER = {
     "qingdan/mulu/": "主动公开目录清单",
     "sousuo/": "搜索",
     "xxgk/fading/": "法定主动公开内容",
-    "xxgk/nianbao/shuju/": "年度报告数据",
+    "xxgk/nianbao/": "政府信息公开工作年度报告",
+    "xxgk/yishenqing/": "依申请公开",
+    "xxgk/gongbao/": "政府公报",
+    "lianxi/": "联系我们",
+    "wangzhanditu/": "网站地图",
 }
 # Characters that end or change an address in a browser, so the page could not be reached.
 _BAD_NAME_CHARS = set("#?% \t\\\"'<>")
@@ -72,8 +76,9 @@ def page_url(rel: str) -> str:
 
 
 def declared_files(corpus: Corpus) -> set[str]:
-    """Paths (relative to content/) that some document lists as an attachment."""
-    return {a.path for doc in corpus.documents() for a in doc.attachments}
+    """Paths (relative to content/) that a document lists as an attachment or a gazette issue as its PDF."""
+    return ({a.path for doc in corpus.documents() for a in doc.attachments}
+            | {issue.pdf for issue in corpus.gazette})
 
 
 def is_published(rel: str, declared: set[str]) -> bool:

@@ -36,6 +36,7 @@ class SitePages:
     home_html: str = ""
     hidden: set[str] = field(default_factory=set)
     menu: tuple[tuple[str, str], ...] = ()
+    organisation: object = None
     _titles: dict[str, str] | None = field(default=None, repr=False)
 
     def meta_for(self, src_uri: str) -> dict:
@@ -56,7 +57,10 @@ class SitePages:
         titles = self.titles()
         return {"gk_doc": view, "gk_meta": self.meta_tags(url, view), "gk_trail": trail(url, titles),
                 "gk_section": section_of(url, titles), "gk_side": side_menu(url, self.menu),
-                "gk_description": (view.summary or view.title) if view else None}
+                "gk_description": (view.summary or view.title) if view else None,
+                # The footer's address and phone come from the organisation data, through the page's
+                # context so that an edit to the data reaches every page.
+                "gk_org": self.organisation}
 
     def titles(self) -> dict[str, str]:
         """The title of every page the portal knows of, by its address."""
@@ -118,6 +122,7 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen |= disclosure_pages(corpus, policies, config)
     # 依申请公开 needs the organisation data, 政府公报 its issues: offer only what exists.
     services = tuple(entry for entry in home.SERVICES if urls.src_uri(entry[1]) in gen)
+    pages.organisation = corpus.organisation
     pages.menu = tuple((title, url) for title, url, _ in home.COLUMN_ENTRIES + services)
     gen[urls.src_uri(urls.COLUMN)] = home.column_page(services)
     mark_gazette_documents(corpus, pages.documents)
