@@ -43,7 +43,8 @@ def test_fee_csv_opens_in_excel_with_chinese_intact(site):
 def test_fee_json_keeps_the_yaml_field_names(site):
     data = json.loads((site / "qingdan/shoufei/shoufei.json").read_text(encoding="utf-8"))
     assert data["名称"] == "行政事业性收费和政府性基金目录清单"
-    assert data["数据截至"] == "2026-11-29" and data["条目数"] == 2
+    # The list gives no 审核日期: the data says so rather than passing the build date off as one.
+    assert data["审核日期"] is None and data["条目数"] == 2
     assert data["条目"][1]["类别"] == "政府性基金" and data["条目"][1]["备注"] is None
 
 
@@ -79,3 +80,21 @@ def test_sample_data_pages_are_marked_as_samples(site, make_site):
     assert run_gongkai(root, "build")[0] == 0
     for page in ("qingdan/shoufei/index.html", "qingdan/mulu/index.html"):
         assert banner in (root / "site" / page).read_text(encoding="utf-8")
+
+
+def test_a_list_shows_the_date_it_was_reviewed_not_the_build_date(make_site):
+    reviewed = "# 清单\n审核日期: 2026-10-15\n条目:\n" + FEES
+    root = make_site(paired_site_files() | {"data/fees.yml": reviewed})
+    assert run_gongkai(root, "build")[0] == 0
+    html = (root / "site/qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    assert "项，2026年10月15日审核更新。下载：" in html and "2026-11-29" not in html
+    data = json.loads((root / "site/qingdan/shoufei/shoufei.json").read_text(encoding="utf-8"))
+    assert data["审核日期"] == "2026-10-15"
+
+
+def test_a_bad_review_date_is_reported_on_its_line(make_site):
+    root = make_site(paired_site_files() | {"data/fees.yml": "审核日期: 2026-10-32\n条目:\n" + FEES})
+    code, out, _ = run_gongkai(root, "check")
+    assert code == 1
+    assert ("data/fees.yml:1: bad-date 字段“审核日期”的值“2026-10-32”不是真实的日期（2026年10月没有32日）。请核对原件后改正。"
+            in out.splitlines())

@@ -26,7 +26,9 @@ CATALOG_URL = "qingdan/mulu/"
 
 def yaml_items(name: str) -> list[dict]:
     """The items of data/NAME.yml in the repository's sample portal."""
-    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+    # A list may open with its 审核日期, its entries then under 条目.
+    return data["条目"] if isinstance(data, dict) else data
 
 
 def content(page: Page):

@@ -63,6 +63,14 @@ class CatalogEntry:
     line: int = 0
 
 
+# A list file may open with the date the office last reviewed it, its entries under 条目:
+#   审核日期: 2026-10-15
+#   条目:
+#   - 执收单位: …
+LIST_HEAD = Schema("目录清单", (
+    optional("审核日期", "reviewed", D.DATE, help="清单最近一次审核（更新）的日期"),
+))
+
 DATA_LISTS = {
     "fees.yml": (FEE_ITEM, FeeItem),
     "catalog.yml": (CATALOG_ENTRY, CatalogEntry),

@@ -13,7 +13,7 @@ from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM, CatalogEntry, FeeItem
 from ..model.documents import Policy
 from ..model.fields import Schema
 from . import urls
-from .html import esc, link
+from .html import date_text, esc, link
 from .listing import front_matter
 
 FEES_STEM = "shoufei"
@@ -44,7 +44,7 @@ def link_doc_numbers(text: str, policies: list[Policy], here: str) -> str:
     return "".join(out)
 
 
-def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date, sample: bool = False) -> str:
+def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date | None, sample: bool = False) -> str:
     """The 收费目录清单 page, one table per 执收单位."""
     here = urls.FEES
     columns = ("项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注")
@@ -59,7 +59,7 @@ def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date, sampl
     return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections, sample)
 
 
-def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date,
+def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date | None,
                  sample: bool = False) -> str:
     """The 主动公开目录清单 page, one table per 公开主体."""
     here = urls.CATALOG
@@ -84,12 +84,12 @@ def catalog_csv(entries: list[CatalogEntry]) -> bytes:
     return _csv(CATALOG_ENTRY, entries)
 
 
-def fees_json(items: list[FeeItem], as_of: dt.date) -> bytes:
+def fees_json(items: list[FeeItem], as_of: dt.date | None) -> bytes:
     """The fee list as JSON, keyed by the same Chinese field names as data/fees.yml."""
     return _json("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
 
 
-def catalog_json(entries: list[CatalogEntry], as_of: dt.date) -> bytes:
+def catalog_json(entries: list[CatalogEntry], as_of: dt.date | None) -> bytes:
     """The catalog as JSON, keyed as data/catalog.yml."""
     return _json("政府信息主动公开目录清单", CATALOG_ENTRY, entries, as_of)
 
@@ -118,9 +118,11 @@ def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tu
             f"<tbody>{body}</tbody></table></section>\n")
 
 
-def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date, sections: list[str],
+def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date | None, sections: list[str],
           sample: bool) -> str:
-    downloads = (f'<p class="gk-downloads">共 {count} 项，数据截至 {as_of.isoformat()}。下载：'
+    # The list's own review date, never the build date: a list not reviewed says nothing.
+    when = f"，{date_text(as_of)}审核更新" if as_of else ""
+    downloads = (f'<p class="gk-downloads">共 {count} 项{when}。下载：'
                  f'{link(f"{stem}.csv", "CSV 表格（可用 Excel 打开）", download="")} · '
                  f'{link(f"{stem}.json", "JSON 数据", download="")}</p>\n')
     body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
@@ -145,8 +147,8 @@ def _csv(schema: Schema, items) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def _json(title: str, schema: Schema, items, as_of: dt.date) -> bytes:
+def _json(title: str, schema: Schema, items, as_of: dt.date | None) -> bytes:
     rows = [{f.key: (list(v) if isinstance(v := getattr(item, f.attr), tuple) else v)
              for f in schema.fields} for item in items]
-    data = {"名称": title, "数据截至": as_of.isoformat(), "条目数": len(rows), "条目": rows}
+    data = {"名称": title, "审核日期": as_of.isoformat() if as_of else None, "条目数": len(rows), "条目": rows}
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"

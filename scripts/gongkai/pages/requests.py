@@ -101,7 +101,7 @@ def form_page(org: Organisation) -> str:
                     if index == 0 else "")
             rows.append(f'<tr>{head}<th scope="row">{esc(name)}</th><td class="gk-form__blank"></td></tr>')
     applicant = "".join(rows)
-    wanted = "".join(f'<tr><th scope="row" colspan="2">{esc(w)}</th><td class="gk-form__blank gk-form__blank--tall">'
+    wanted = "".join(f'<tr><th scope="row">{esc(w)}</th><td class="gk-form__blank gk-form__blank--tall">'
                      "</td></tr>" for w in WANTED)
     address, phone, _ = org.request_contact
     meta = {"示例": True} if org.sample else {}
@@ -110,8 +110,8 @@ def form_page(org: Organisation) -> str:
         + f'<p class="gk-form__to">受理机构：{esc(org.request_office)}</p>\n'
         + '<table class="gk-form"><caption>申请人信息</caption><tbody>' + applicant + "</tbody></table>\n"
         + '<table class="gk-form"><caption>所需政府信息</caption><tbody>' + wanted
-        + f'<tr><th scope="row" colspan="2">获取信息的形式</th><td>{_boxes(DELIVERY)}</td></tr>'
-        + f'<tr><th scope="row" colspan="2">获取信息的方式</th><td>{_boxes(RECEIVE)}</td></tr>'
+        + f'<tr><th scope="row">获取信息的形式</th><td>{_boxes(DELIVERY)}</td></tr>'
+        + f'<tr><th scope="row">获取信息的方式</th><td>{_boxes(RECEIVE)}</td></tr>'
         + "</tbody></table>\n"
         + '<table class="gk-form"><caption>申请人签名</caption><tbody>'
           '<tr><th scope="row">申请人签名或者盖章</th><td class="gk-form__blank"></td>'

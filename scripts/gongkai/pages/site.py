@@ -129,18 +129,18 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen[urls.src_uri(urls.SITEMAP)] = site_map_page(_site_tree(policies, gen))
     for title, url, _ in home.COLUMN_ENTRIES:
         gen.setdefault(urls.src_uri(url), home.placeholder_page(title))
-    gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, config.as_of,
+    gen[urls.src_uri(urls.FEES)] = datalists.fee_page(corpus.fees, policies, corpus.reviewed.get("fees.yml"),
                                                             config.sample_data)
-    gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, config.as_of,
+    gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, corpus.reviewed.get("catalog.yml"),
                                                                    config.sample_data)
     years = normative_document_years(corpus, set(publication.policies), config.as_of)
     gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
     stem = urls.FEES + datalists.FEES_STEM
     gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
-    gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, config.as_of)
+    gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, corpus.reviewed.get("fees.yml"))
     stem = urls.CATALOG + datalists.CATALOG_STEM
     gen[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog)
-    gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, config.as_of)
+    gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, corpus.reviewed.get("catalog.yml"))
 
     pages.home_html = home.home_sections(
         [policy_entry(p, validity) for p in newest_first(policies)[:home.LATEST]],

@@ -13,7 +13,7 @@ from ..model.gazette import GazetteIssue
 from ..model.organisation import ORGANISATION, Organisation
 from ..problem import Problem
 from .annual_reports import read_annual_reports
-from .data_lists import read_data_list
+from .data_lists import read_list
 from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
@@ -28,6 +28,8 @@ class Corpus:
     interpretations: dict[str, Interpretation] = field(default_factory=dict)
     fees: list[FeeItem] = field(default_factory=list)
     catalog: list[CatalogEntry] = field(default_factory=list)
+    # When each list (by file name) was last reviewed, as the file says.
+    reviewed: dict = field(default_factory=dict)
     organisation: Organisation | None = None
     annual_reports: list[AnnualReport] = field(default_factory=list)
     gazette: list[GazetteIssue] = field(default_factory=list)
@@ -105,7 +107,7 @@ def read_corpus(config: PortalConfig) -> Corpus:
         # A linked data file is reported by the file rules and never read.
         if file.is_file() and not file.is_symlink():
             rel = file.relative_to(config.root).as_posix()
-            entries, problems = read_data_list(file, rel)
+            entries, corpus.reviewed[name], problems = read_list(file, rel)
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
     _read_organisation(corpus, config)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.data_lists import DATA_LISTS
+from ..model.data_lists import DATA_LISTS, LIST_HEAD
 from ..problem import Problem, error
 from . import yaml_lines
 from .text import decode
@@ -13,18 +13,30 @@ from .values import FieldReader
 
 def read_data_list(file: Path, rel_path: str) -> tuple[list, list[Problem]]:
     """Read one data file; each entry becomes a FeeItem or CatalogEntry."""
+    entries, _, problems = read_list(file, rel_path)
+    return entries, problems
+
+
+def read_list(file: Path, rel_path: str):
+    """Entries, review date (None when the file gives none) and problems of one data list."""
     schema, cls = DATA_LISTS[file.name]
     text, problems = decode(file.read_bytes(), rel_path)
     if text is None:
-        return [], problems
+        return [], None, problems
     data, lines, yaml_problems = yaml_lines.load(text, 1, rel_path)
     problems += yaml_problems
     if lines is None:
-        return [], problems
+        return [], None, problems
     if data is None:
         data = []
+    reviewed = None
+    if isinstance(data, dict) and "条目" in data:
+        head = FieldReader(LIST_HEAD, rel_path, lines, where="文件开头")
+        reviewed = head.read({k: v for k, v in data.items() if k != "条目"})["reviewed"]
+        problems += head.problems
+        lines, data = lines.keys["条目"], data["条目"] or []
     if not isinstance(data, list):
-        return [], problems + [error(
+        return [], reviewed, problems + [error(
             rel_path, 1, "data-shape",
             f"{schema.name}文件应是一个列表：每个条目以“- ”开头，下面每行一个字段。",
         )]
@@ -42,4 +54,4 @@ def read_data_list(file: Path, rel_path: str) -> tuple[list, list[Problem]]:
         problems += reader.problems
         if not reader.problems:
             entries.append(cls(line=item_lines.line, **values))
-    return entries, problems
+    return entries, reviewed, problems
