@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+import yaml
+from openpyxl import load_workbook
 
 from tests.conftest import paired_site_files, run_gongkai
 from tests.pages_site import FEES, build_pages_site
@@ -46,6 +48,28 @@ def test_fee_json_keeps_the_yaml_field_names(site):
     # The list gives no 审核日期: the data says so rather than passing the build date off as one.
     assert data["审核日期"] is None and data["条目数"] == 2
     assert data["条目"][1]["类别"] == "政府性基金" and data["条目"][1]["备注"] is None
+
+
+def test_fee_xlsx_has_the_yaml_rows_and_imports_back_the_same(site, make_site, tmp_path):
+    html = (site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    assert '<a href="shoufei.xlsx" download="">Excel 表格</a>' in html
+    workbook = site / "qingdan/shoufei/shoufei.xlsx"
+    rows = list(load_workbook(workbook).active.iter_rows(values_only=True))
+    assert rows[0] == ("执收单位", "项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注")
+    assert rows[1][1] == "不动产登记费（住宅类）" and rows[1][6] == "按件收取，含“引号”与逗号,"
+    assert len(rows) == 3
+    # The download is the form to fill: imported again, it gives the same list.
+    portal = make_site({})
+    assert run_gongkai(portal, "import", "fees", str(workbook))[0] == 0
+    again = yaml.safe_load((portal / "data/fees.yml").read_text(encoding="utf-8"))["条目"]
+    assert [tuple(e.get(k) for k in rows[0]) for e in again] == [
+        tuple(cell or None for cell in row) for row in rows[1:]]
+
+
+def test_catalog_xlsx(site):
+    assert '<a href="mulu.xlsx" download="">' in (site / "qingdan/mulu/index.html").read_text(encoding="utf-8")
+    rows = list(load_workbook(site / "qingdan/mulu/mulu.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "公开主体" and rows[1][5] == "政府网站、政府公报"
 
 
 def test_catalog_page_csv_and_json(site):

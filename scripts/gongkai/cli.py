@@ -47,11 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = add("check", help="检查全部文件，列出所有问题")
     check.add_argument("--strict", action="store_true", help="有警告也视为不通过")
+    check.add_argument("--staged", action="store_true", help="检查 git 暂存区中（即将提交）的内容")
+    check.add_argument("--changed", nargs="?", const="main", default=None, metavar="分支",
+                       help="只报告与该分支（默认 main）不同的文件及依赖它们的文件")
     build = add("build", help="检查并生成网站到 site/（失败时原网站不变）")
     build.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 的 site_dir）")
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
     add("serve", help="本地预览，修改后自动刷新")
-    add("schema", help="输出各类文件字段的 JSON Schema")
+    schema = add("schema", help="输出各类文件字段的 JSON Schema")
+    schema.add_argument("--write", metavar="文件夹", default=None,
+                        help="每类写成一个文件（供编辑器检查 data/ 中的清单），如 .vscode/schemas")
+    hooks = add("hooks", help="安装或卸载提交前检查暂存内容的 git 钩子（没有 pre-commit 时用）")
+    hooks.add_argument("action", choices=("install", "uninstall"), help="install 安装，uninstall 卸载")
+    hooks.add_argument("--force", action="store_true", help="替换已有的其他 pre-commit 钩子")
     new = add("new", help="新建一份政策文件及其解读（草稿）")
     new.add_argument("slug", help="文件名（英文小写、数字、连字符），决定网址")
     new.add_argument("--title", required=True, help="标题")
@@ -102,7 +110,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(args, config: PortalConfig) -> int:
     """gongkai check: report every problem at once."""
-    problems = run_checks(read_corpus(config), config)
+    if args.staged or args.changed:
+        from .changes import GitError, scoped_problems
+
+        try:
+            problems = scoped_problems(config, staged=args.staged, base=args.changed)
+        except GitError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        problems = run_checks(read_corpus(config), config)
     for problem in problems:
         print(problem)
     print(summarize(problems), file=sys.stderr)
@@ -132,6 +149,12 @@ def run_schema(args, config: PortalConfig) -> int:
     from .model.documents import INTERPRETATION, POLICY
     from .model.organisation import ORGANISATION
 
+    if args.write:
+        from .model.schema_files import write_schema_files
+
+        for path in write_schema_files(Path(args.write)):
+            print(f"已写入 {path}", file=sys.stderr)
+        return EXIT_OK
     kinds = (POLICY, INTERPRETATION, FEE_ITEM, CATALOG_ENTRY, ORGANISATION)
     schemas = {s.name: s.to_json_schema() for s in kinds}
     print(json.dumps(schemas, ensure_ascii=False, indent=2))
@@ -140,10 +163,57 @@ def run_schema(args, config: PortalConfig) -> int:
 
 def run_import(args, config: PortalConfig) -> int:
     """gongkai import: records → content/<folder>/<id>.md; bad input writes nothing."""
+    if args.file in ("fees", "catalog"):
+        return _import_workbook(args, config)
     from .importers.laws import import_laws
 
     return import_laws(Path(args.file), config, folder=args.into, limit=args.limit, sample=args.sample,
                        infer=args.infer_relations, report=Path(args.report))
+
+
+def _import_workbook(args, config: PortalConfig) -> int:
+    """gongkai import fees|catalog FILE.xlsx: the good rows replace data/<list>.yml; bad cells are named."""
+    from .importers.workbook import WorkbookError, import_list
+
+    if not args.workbook:
+        print(f"用法：gongkai import {args.file} 文件.xlsx", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result, target = import_list(args.file, Path(args.workbook), config.data_path, config.as_of)
+    except WorkbookError as exc:
+        print(f"{exc}\n没有改动任何文件。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for bad in result.bad:
+        print(bad.line(args.workbook))
+    shown = f"{config.data_dir}/{target.name}"
+    rows = sorted({b.row for b in result.bad})
+    if rows:
+        print(f"已从工作表“{result.sheet}”导入 {len(result.entries)} 项到 {shown}；{len(rows)} 行未导入"
+              "（见上面每一行），改正后重新导入即可。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已从工作表“{result.sheet}”导入 {len(result.entries)} 项到 {shown}。", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_hooks(args, config: PortalConfig) -> int:
+    """gongkai hooks install|uninstall: a plain git hook that checks what is staged."""
+    from .changes import GitError
+    from .hooks import install_hook, uninstall_hook
+
+    try:
+        if args.action == "uninstall":
+            path, removed = uninstall_hook(config.root)
+            print(f"已删除 {path}。" if removed else f"{path} 不是 gongkai 安装的钩子，没有删除。", file=sys.stderr)
+            return EXIT_OK
+        path, refused = install_hook(config.root, force=args.force)
+    except GitError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    if refused:
+        print(refused, file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已安装 {path}：每次 git commit 前都会检查暂存的内容，有错误时不提交。", file=sys.stderr)
+    return EXIT_OK
 
 
 def run_new(args, config: PortalConfig) -> int:
@@ -228,7 +298,7 @@ def run_report(args, config: PortalConfig) -> int:
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
     "import": run_import, "new": run_new, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
-    "report": run_report,
+    "report": run_report, "hooks": run_hooks,
 }
 
 if __name__ == "__main__":

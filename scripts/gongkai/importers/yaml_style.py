@@ -54,3 +54,9 @@ def _with_comments(text: str, items: list, notes: dict[str, str]) -> str:
 def markdown(meta: dict, body: str, comments: dict[str, dict[str, str]] | None = None) -> str:
     """A whole content file: front matter between --- lines, then the body."""
     return f"---\n{front_matter(meta, comments)}---\n{body.strip()}\n"
+
+
+def data_list(entries: list[dict]) -> str:
+    """A data list (data/*.yml): one "- 字段: 值" block per entry, a blank line between them."""
+    return "\n".join(yaml.dump([entry], Dumper=_EditorDumper, allow_unicode=True, sort_keys=False,
+                               default_flow_style=False, width=10_000) for entry in entries)

@@ -15,6 +15,7 @@ from ..model.fields import Schema
 from . import urls
 from .html import date_text, esc, link
 from .listing import front_matter
+from .spreadsheet import list_workbook
 
 FEES_STEM = "shoufei"
 CATALOG_STEM = "mulu"
@@ -84,6 +85,16 @@ def catalog_csv(entries: list[CatalogEntry]) -> bytes:
     return _csv(CATALOG_ENTRY, entries)
 
 
+def fees_xlsx(items: list[FeeItem], as_of: dt.date | None) -> bytes:
+    """The fee list as an Excel workbook, the same columns as data/fees.yml (and `gongkai import fees`)."""
+    return _xlsx("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
+
+
+def catalog_xlsx(entries: list[CatalogEntry], as_of: dt.date | None) -> bytes:
+    """The catalog as an Excel workbook, the same columns as data/catalog.yml."""
+    return _xlsx("政府信息主动公开目录清单", CATALOG_ENTRY, entries, as_of)
+
+
 def fees_json(items: list[FeeItem], as_of: dt.date | None) -> bytes:
     """The fee list as JSON, keyed by the same Chinese field names as data/fees.yml."""
     return _json("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
@@ -123,7 +134,8 @@ def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date | None, 
     # The list's own review date, never the build date: a list not reviewed says nothing.
     when = f"，{date_text(as_of)}审核更新" if as_of else ""
     downloads = (f'<p class="gk-downloads">共 {count} 项{when}。下载：'
-                 f'{link(f"{stem}.csv", "CSV 表格（可用 Excel 打开）", download="")} · '
+                 f'{link(f"{stem}.xlsx", "Excel 表格", download="")} · '
+                 f'{link(f"{stem}.csv", "CSV 表格", download="")} · '
                  f'{link(f"{stem}.json", "JSON 数据", download="")}</p>\n')
     body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
     meta = {"示例": True} if sample else {}
@@ -145,6 +157,11 @@ def _csv(schema: Schema, items) -> bytes:
     for item in items:
         writer.writerow([_cell(getattr(item, f.attr)) for f in schema.fields])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def _xlsx(title: str, schema: Schema, items, as_of: dt.date | None) -> bytes:
+    rows = [[_cell(getattr(item, f.attr)) for f in schema.fields] for item in items]
+    return list_workbook(title, schema.name, [f.key for f in schema.fields], rows, as_of)
 
 
 def _json(title: str, schema: Schema, items, as_of: dt.date | None) -> bytes:

@@ -137,9 +137,11 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
     stem = urls.FEES + datalists.FEES_STEM
     gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
+    gen[f"{stem}.xlsx"] = datalists.fees_xlsx(corpus.fees, corpus.reviewed.get("fees.yml"))
     gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, corpus.reviewed.get("fees.yml"))
     stem = urls.CATALOG + datalists.CATALOG_STEM
     gen[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog)
+    gen[f"{stem}.xlsx"] = datalists.catalog_xlsx(corpus.catalog, corpus.reviewed.get("catalog.yml"))
     gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, corpus.reviewed.get("catalog.yml"))
 
     pages.home_html = home.home_sections(

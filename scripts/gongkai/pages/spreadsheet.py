@@ -1,0 +1,39 @@
+"""The fee list and the catalog as Excel workbooks (.xlsx), made from the same data as the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+# Column widths in Excel's units (about one Latin character): long text gets room to read.
+_WIDE_COLUMNS = {"收费标准": 30, "收费依据": 50, "公开内容": 40, "公开依据": 40, "备注": 30}
+
+
+def list_workbook(title: str, sheet_name: str, header: list[str], rows: list[list[str]],
+                  reviewed: dt.date | None) -> bytes:
+    """A one-sheet workbook: a header row (the data file's field names), then one row of text per entry."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_name[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, key in enumerate(header, 1):
+        letter = sheet.cell(1, index).column_letter
+        sheet.column_dimensions[letter].width = _WIDE_COLUMNS.get(key, 16)
+        # Text cells throughout: a 文号 or a fee standard must not be read as a number or a date.
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.number_format = "@"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    book.properties.title = title
+    if reviewed:
+        book.properties.created = dt.datetime.combine(reviewed, dt.time())
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
