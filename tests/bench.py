@@ -12,6 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.bench_hooks import bench_hooks
 from tests.bench_lifecycle import main as bench_lifecycle
 from tests.bench_pages import bench_pages
 from tests.conftest import AS_OF, SHARED, run_gongkai, write_site
@@ -43,7 +44,7 @@ def bench_check(tmp: Path) -> None:
         print("gongkai check on ../shared/corpus: skipped, the corpus is absent on this machine")
         return
     corpus_site = write_site(tmp / "corpus", {})
-    run_gongkai(corpus_site, "import", str(CORPUS))
+    run_gongkai(corpus_site, "import", str(CORPUS), "--infer-relations")
     count = len(list((corpus_site / "content" / "policies").rglob("*.md")))
     seconds, code = timed(corpus_site, "check")
     print(f"`gongkai check` command, {count:,} documents imported from ../shared/corpus: "
@@ -54,6 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         bench_check(Path(folder))
     bench_pages(2000)
+    bench_hooks(2000)
     bench_lifecycle()
 
 
