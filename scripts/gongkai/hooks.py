@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .changes import _git
+from .changes import git_output
 
 MARK = "# gongkai pre-commit hook"
 
@@ -21,7 +21,7 @@ def hook_script(gongkai: str, portal: str) -> str:
 
 
 def _hook_path(root: Path) -> Path:
-    path = Path(_git(root, "rev-parse", "--git-path", "hooks/pre-commit").strip())
+    path = Path(git_output(root, "rev-parse", "--git-path", "hooks/pre-commit").strip())
     return path if path.is_absolute() else (root / path)
 
 
