@@ -21,8 +21,7 @@ from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
 from .pages.security import page_policy
 from .read.corpus import Corpus, read_corpus
-from .search.page import search_page
-from .search.pagefind import SearchIndexError, index_site
+from .search.collect import SearchCollector, SearchIndexError, search_files
 
 log = get_plugin_logger(__name__)
 
@@ -77,6 +76,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         if any(p.is_error for p in problems):
             raise PluginError(summarize(problems) + "网站没有生成，原有的 site/ 保持不变。")
         self.publication = derive_publication(self.corpus, self.portal.as_of)
+        self.search = SearchCollector()
 
     def on_files(self, files, config):
         # Drafts and documents not yet due stay out of the site, with their partners.
@@ -102,7 +102,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         for file in filter(None, map(files.get_file_from_path, self.pages.hidden)):
             files.remove(file)
         generated = self.pages.files_to_add({f.dest_uri for f in files})
-        for src_uri, content in (generated | {"sousuo/index.md": search_page()}).items():
+        for src_uri, content in (generated | search_files()).items():
             files.append(File.generated(config, src_uri, content=content))
         return files
 
@@ -123,6 +123,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         # An editor's text passes the allowlist here, whatever the check let through.
         if not page.file.generated:
             html = sanitize(html)
+        # The page's own text only: the lifecycle sections below repeat other documents' titles.
+        self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
         return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
 
     def on_page_context(self, context, page, config, nav):
@@ -137,9 +139,15 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_post_build(self, config):
         try:
-            index_site(Path(config.site_dir))
+            stats = self.search.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
+        log.info("搜索索引：%s 条记录，%.1f 秒，内存峰值 %.0f MB",
+                 stats["records"], stats["seconds"], stats["peak_mb"])
+
+    def on_build_error(self, error):
+        if getattr(self, "search", None):
+            self.search.discard()
 
 
 def _through_link(path: Path, top: Path) -> bool:

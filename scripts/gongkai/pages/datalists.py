@@ -14,6 +14,7 @@ from ..model.documents import Policy
 from ..model.fields import Schema
 from . import urls
 from .html import date_text, esc, link
+from .index_offer import catalog_anchors, fee_anchors
 from .listing import front_matter
 from .spreadsheet import list_workbook
 
@@ -50,11 +51,13 @@ def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date | None
     here = urls.FEES
     columns = ("项目名称", "类别", "收费标准", "收费依据", "资金管理方式", "备注")
     sections = []
-    for collector, group in _grouped(items, lambda i: i.collector):
+    for collector, group in _grouped(list(zip(items, fee_anchors(items), strict=True)),
+                                     lambda pair: pair[0].collector):
         rows = [(esc(i.name), esc(i.category), esc(i.standard),
                  link_doc_numbers(i.basis, policies, here), esc(i.fund_management), esc(i.note or ""))
-                for i in group]
-        sections.append(_section(collector, f"{collector}收费项目（{len(group)} 项）", columns, rows))
+                for i, _ in group]
+        sections.append(_section(collector, f"{collector}收费项目（{len(group)} 项）", columns, rows,
+                                 [anchor for _, anchor in group]))
     intro = ('<p class="gk-intro">行政事业性收费和政府性基金目录清单，按执收单位分列。清单之外的收费项目，'
              "公民、法人和其他组织有权拒绝缴纳。收费依据中的文号如在本网站发布，可点击查看原文。</p>\n")
     return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections, sample)
@@ -66,10 +69,12 @@ def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.
     here = urls.CATALOG
     columns = ("公开事项", "五公开类别", "公开内容", "公开依据", "公开时限", "公开方式", "公开对象")
     sections = []
-    for body, group in _grouped(entries, lambda e: e.body):
+    for body, group in _grouped(list(zip(entries, catalog_anchors(entries), strict=True)),
+                                lambda pair: pair[0].body):
         rows = [(esc(e.item), esc(e.category), esc(e.content), link_doc_numbers(e.basis, policies, here),
-                 esc(e.time_limit), esc("、".join(e.channels)), esc(e.audience)) for e in group]
-        sections.append(_section(body, f"{body}主动公开事项（{len(group)} 项）", columns, rows))
+                 esc(e.time_limit), esc("、".join(e.channels)), esc(e.audience)) for e, _ in group]
+        sections.append(_section(body, f"{body}主动公开事项（{len(group)} 项）", columns, rows,
+                                 [anchor for _, anchor in group]))
     intro = ('<p class="gk-intro">各部门政府信息主动公开目录清单：公开主体、事项、内容、依据、时限和方式，'
              "覆盖决策、执行、管理、服务、结果“五公开”。</p>\n")
     return _page("政府信息主动公开目录清单", intro, CATALOG_STEM, len(entries), as_of, sections, sample)
@@ -116,14 +121,17 @@ def _grouped(items, key):
 _WIDE = {"收费依据", "收费标准", "公开内容", "公开依据", "公开时限", "备注"}
 
 
-def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]],
+             anchors: list[str]) -> str:
     # data-label repeats the column header in each cell: on a phone each row is shown as a card
     # of label and value (CSS), while the markup stays a real table with its header row.
     wide = [' class="gk-wide"' if c in _WIDE else "" for c in columns]
     head = "".join(f'<th scope="col"{w}>{esc(c)}</th>' for c, w in zip(columns, wide, strict=True))
     attrs = [f' data-label="{esc(c)}"{w}' for c, w in zip(columns, wide, strict=True)]
-    body = "".join("<tr>" + "".join(f"<td{a}>{cell}</td>" for cell, a in zip(row, attrs, strict=True)) + "</tr>"
-                   for row in rows)
+    # Each row has an anchor: a search result for one item lands on its row.
+    body = "".join(f'<tr id="{esc(anchor)}">'
+                   + "".join(f"<td{a}>{cell}</td>" for cell, a in zip(row, attrs, strict=True)) + "</tr>"
+                   for row, anchor in zip(rows, anchors, strict=True))
     return (f'<section class="gk-datalist__group"><h2>{esc(heading)}</h2>'
             f'<table class="gk-table"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></section>\n")

@@ -15,6 +15,14 @@ from .columns import column_of, site_domain
 from .disclosure import disclosure_pages, mark_gazette_documents
 from .document import DocumentView, view_interpretation, view_policy
 from .html import wrap_tables
+from .index_offer import (
+    IndexOffer,
+    catalog_offers,
+    column_offer,
+    fee_offers,
+    interpretation_offer,
+    policy_offer,
+)
 from .library import (
     interpretation_entry,
     interpretation_listing,
@@ -38,6 +46,14 @@ class SitePages:
     menu: tuple[tuple[str, str], ...] = ()
     organisation: object = None
     _titles: dict[str, str] | None = field(default=None, repr=False)
+    offers: dict[str, list[IndexOffer]] = field(default_factory=dict)
+
+    def index_offers(self, src_uri: str, url: str, title: str) -> list[IndexOffer]:
+        """What the page at ``src_uri`` offers the search index; nothing for listings."""
+        if src_uri in self.offers:
+            return self.offers[src_uri]
+        offer = column_offer(url, title)
+        return [offer] if offer else []
 
     def meta_for(self, src_uri: str) -> dict:
         """Page metadata MkDocs should use: a document's title comes from its 标题."""
@@ -111,8 +127,13 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     pages = SitePages(config)
     for p in policies:
         pages.documents[f"{p.id}.md"] = view_policy(p, corpus, shown, validity)
+        pages.offers[f"{p.id}.md"] = [policy_offer(p, validity.get(p.id))]
     for i in interpretations:
-        pages.documents[f"{i.id}.md"] = view_interpretation(i, corpus, shown, validity)
+        view = pages.documents[f"{i.id}.md"] = view_interpretation(i, corpus, shown, validity)
+        targets = [p for ref in i.interprets for p in corpus.resolve(ref) if p.id in shown]
+        pages.offers[f"{i.id}.md"] = [interpretation_offer(i, targets, view.source)]
+    pages.offers[urls.src_uri(urls.FEES)] = fee_offers(corpus.fees)
+    pages.offers[urls.src_uri(urls.CATALOG)] = catalog_offers(corpus.catalog)
     pages.hidden = _hidden_files(corpus, shown)
 
     gen = pages.generated

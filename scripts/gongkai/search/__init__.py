@@ -1,1 +1,1 @@
-"""Site search: a Pagefind index built after the site, and the search page that reads it."""
+"""Site search: the portal's own literal index (records → indexer → shards) and the search page."""

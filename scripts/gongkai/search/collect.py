@@ -1,0 +1,67 @@
+"""Gather the pages' records while MkDocs renders them, then index them in a child process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+
+from .layout import INDEX_DIR
+from .page import search_page
+from .records import Spool, html_text
+
+ASSETS = {"assets/search/search.js": "search.js", "assets/search/search.css": "search.css"}
+
+
+class SearchIndexError(RuntimeError):
+    """The index could not be built; the message says why, in Chinese."""
+
+
+def search_files() -> dict[str, str | bytes]:
+    """The search page and its script and stylesheet, as files for the site."""
+    here = files("gongkai.search") / "assets"
+    out: dict[str, str | bytes] = {"sousuo/index.md": search_page()}
+    for dest, name in ASSETS.items():
+        out[dest] = (here / name).read_bytes()
+    return out
+
+
+class SearchCollector:
+    """Spools each offered record during the build; ``finish`` writes the index into the site."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="gongkai-search-"))
+        self.spool = Spool(self.folder / "records.jsonl")
+
+    def add(self, offers, html: str) -> None:
+        """Spool ``offers`` (IndexOffer-like); one without text takes the page's text."""
+        text = None
+        for offer in offers:
+            if offer.text is None:
+                text = html_text(html) if text is None else text
+                offer = replace(offer, text=text)
+            self.spool.add(offer)
+
+    def finish(self, site_dir: Path) -> dict:
+        """Index the spooled records into ``site_dir``/sousuo/idx/; return the indexer's figures."""
+        self.spool.close()
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "gongkai.search.indexer", str(self.spool.path),
+                 str(site_dir / INDEX_DIR)],
+                capture_output=True, text=True, check=False)
+            if result.returncode != 0:
+                raise SearchIndexError("建立搜索索引失败：" + (result.stderr or result.stdout).strip()[-800:])
+            return json.loads(result.stdout.strip().splitlines()[-1])
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Remove the spool (after indexing, or when the build failed)."""
+        self.spool.close()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,286 @@
+"""Build the portal's own literal search index from a spool of records, in bounded memory.
+
+Run as ``python -m gongkai.search.indexer SPOOL OUT_DIR``: the build starts it in its own
+process so that its memory is its own and is returned at once. Three passes:
+  1. read the spool's offsets and dates: records are numbered newest first, so "sort by
+     发布日期" is the record number and needs no date in the browser;
+  2. stream the records: write each body unit's text file, hash the unit's 1-, 2- and 3-grams
+     and append (hash, unit) pairs to one of P partition files on disk;
+  3. one partition at a time: sort its pairs and write its shard files.
+Memory is one record plus a fixed write buffer in pass 2, one partition in pass 3; the number
+of partitions grows with the text so that a partition stays about the same size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .grams import unit_hashes
+from .layout import (
+    FILES_PER_FOLDER,
+    MIN_SHARDS,
+    OVERLAP,
+    SHARD_BYTES,
+    chunks,
+    shard_path,
+    unit_path,
+)
+from .normalize import normalize
+from .records import FACETS, from_json, read_spool, record_head
+
+# About this many (hash, unit) pairs per partition file: about 100 MB to sort in pass 3.
+PAIRS_PER_PARTITION = 2_000_000
+FLUSH_PAIRS = 2_000_000
+STATUS_RANK = {"有效": 0, None: 0, "尚未生效": 1, "已修改": 2, "已失效": 3, "已废止": 3}
+
+
+@dataclass
+class IndexStats:
+    """What a build of the index did, for the build log and the benchmark."""
+
+    records: int
+    units: int
+    pairs: int
+    shards: int
+    partitions: int
+    bytes: int
+    seconds: float
+    peak_mb: float
+
+    def summary(self) -> str:
+        return (f"搜索索引：{self.records} 条记录，{self.units} 个文本单元，{self.shards} 个索引分片，"
+                f"共 {self.bytes / 1e6:.1f} MB，用时 {self.seconds:.1f} 秒，内存峰值 {self.peak_mb:.0f} MB")
+
+
+def build_index(spool: Path, out_dir: Path) -> IndexStats:
+    """Write the index for the records in ``spool`` into ``out_dir`` (replaced if present)."""
+    start = time.perf_counter()
+    order = _newest_first(spool)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    chars = spool.stat().st_size // 3
+    partitions = _power_of_two(max(MIN_SHARDS, chars * 2 // PAIRS_PER_PARTITION), MIN_SHARDS)
+    with tempfile.TemporaryDirectory(prefix="gongkai-index-") as tmp:
+        work = Path(tmp)
+        table, units, pairs = _write_units(spool, order, out_dir, work, partitions)
+        bitmap = (units + 7) // 8
+        shards = _power_of_two(int(pairs * 1.6 / SHARD_BYTES), partitions)
+        (out_dir / "p").mkdir()
+        for part in range(partitions):
+            _write_partition(work / f"{part}.bin", range(part, shards, partitions), out_dir,
+                             shards, bitmap)
+    build = hashlib.blake2s(f"{spool.stat().st_mtime_ns}-{units}-{pairs}".encode(), digest_size=6).hexdigest()
+    table.update(v=1, build=build, units=units, shards=shards, bitmap=bitmap, overlap=OVERLAP,
+                 per_folder=FILES_PER_FOLDER)
+    (out_dir / "index.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")),
+                                        encoding="utf-8")
+    size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return IndexStats(len(order), units, pairs, shards, partitions, size,
+                      time.perf_counter() - start, peak)
+
+
+def _power_of_two(n: int, low: int) -> int:
+    return max(low, 1 << max(0, math.ceil(math.log2(max(n, 1)))))
+
+
+def _newest_first(spool: Path) -> list[int]:
+    """Spool offsets, newest record first; undated records (list items, column pages) last."""
+    keys = []
+    for seq, (offset, record) in enumerate(read_spool(spool)):
+        keys.append((record.date is None, _negated(record.date), seq, offset))
+    keys.sort()
+    return [offset for *_, offset in keys]
+
+
+def _negated(date: str | None) -> tuple[int, ...]:
+    return tuple(-int(x) for x in date.split("-")) if date else ()
+
+
+class _Partitions:
+    """Buffered appends of (hash, unit) pairs to P partition files, flushed at a fixed size."""
+
+    def __init__(self, work: Path, count: int):
+        self.work, self.count = work, count
+        self.buffer: list[np.ndarray] = []
+        self.buffered = 0
+        self.total = 0
+
+    def add(self, hashes: np.ndarray, unit: int) -> None:
+        self.buffer.append((hashes.astype(np.uint64) << np.uint64(32)) | np.uint64(unit))
+        self.buffered += len(hashes)
+        if self.buffered >= FLUSH_PAIRS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        pairs = np.concatenate(self.buffer)
+        part = (pairs >> np.uint64(32)).astype(np.uint32) & np.uint32(self.count - 1)
+        order = np.argsort(part, kind="stable")
+        pairs, part = pairs[order], part[order]
+        bounds = np.searchsorted(part, np.arange(self.count + 1))
+        for p in range(self.count):
+            if bounds[p] < bounds[p + 1]:
+                with (self.work / f"{p}.bin").open("ab") as f:
+                    pairs[bounds[p]:bounds[p + 1]].tofile(f)
+        self.total += len(pairs)
+        self.buffer, self.buffered = [], 0
+
+
+def _write_units(spool: Path, order: list[int], out_dir: Path, work: Path,
+                 partitions: int) -> tuple[dict, int, int]:
+    """Pass 2: units' text files and partitioned pairs; returns the records table."""
+    parts = _Partitions(work, partitions)
+    vocab: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    first_units, ranks, facets = [], [], {name: [] for name in FACETS}
+    unit = 0
+    folders: set[int] = set()
+    with spool.open("rb") as f:
+        for rid, offset in enumerate(order):
+            f.seek(offset)
+            record = from_json(f.readline().decode("utf-8"))
+            first_units.append(unit)
+            ranks.append(STATUS_RANK.get(record.status, 0))
+            for name in FACETS:
+                values = record.facets.get(name) or []
+                facets[name].append([vocab[name].setdefault(v, len(vocab[name])) for v in values])
+            parts.add(unit_hashes(normalize(record_head(record))), unit)
+            unit += 1
+            line = [record.title, record.url, record.kind, record.doc_number or "",
+                    record.issuer or "", record.date or "", record.status or "",
+                    record.index_number or ""]
+            for text in chunks(record.text):
+                path = out_dir / unit_path(unit)
+                if path.parent not in folders:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(path.parent)
+                path.write_text(json.dumps({"r": rid, "h": line, "x": text}, ensure_ascii=False,
+                                           separators=(",", ":")), encoding="utf-8")
+                parts.add(unit_hashes(normalize(text)), unit)
+                unit += 1
+    parts.flush()
+    table = {
+        "records": len(order),
+        "first": _deltas(first_units),
+        "rank": ranks,
+        "facets": {name: list(vocab[name]) for name in FACETS},
+        "values": {name: _compact(facets[name]) for name in FACETS},
+    }
+    return table, unit, parts.total
+
+
+def _deltas(values: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *values], values, strict=False)]
+
+
+def _compact(values: list[list[int]]) -> list:
+    """One filter's value per record: an index, -1 for none, or a list when several."""
+    return [v[0] if len(v) == 1 else (-1 if not v else v) for v in values]
+
+
+def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LEB128 bytes of each value, concatenated, and each value's byte length."""
+    values = values.astype(np.uint64)
+    lengths = np.ones(len(values), dtype=np.int64)
+    for k in range(1, 10):
+        lengths += values >= np.uint64(1 << (7 * k))
+    out = np.empty(int(lengths.sum()), dtype=np.uint8)
+    starts = np.cumsum(lengths) - lengths
+    for k in range(int(lengths.max()) if len(values) else 0):
+        has = lengths > k
+        byte = (values[has] >> np.uint64(7 * k)) & np.uint64(0x7F)
+        more = (lengths[has] > k + 1).astype(np.uint64) << np.uint64(7)
+        out[starts[has] + k] = (byte | more).astype(np.uint8)
+    return out, lengths
+
+
+def _write_partition(path: Path, own: range, out_dir: Path, shards: int, bitmap: int) -> None:
+    """Pass 3 for one partition: its shards' files.
+
+    A shard file holds, all LEB128: the number of keys; each key's slot (hash >> log2 shards)
+    as a gap from the previous; each key's code (2 × bytes of its unit list, or 1 for a bitmap);
+    then the unit lists (gaps minus one) one after another; then the bitmaps, bitmap bytes each.
+    """
+    bits = shards.bit_length() - 1
+    if path.exists():
+        pairs = np.fromfile(path, dtype=np.uint64)
+        path.unlink()
+    else:
+        pairs = np.empty(0, dtype=np.uint64)
+    h = (pairs >> np.uint64(32)).astype(np.uint64)
+    unit = pairs & np.uint64(0xFFFFFFFF)
+    del pairs
+    shard = h & np.uint64(shards - 1)
+    slot = h >> np.uint64(bits)
+    key = (((shard << np.uint64(32 - bits)) | slot) << np.uint64(32)) | unit
+    del h, shard, slot, unit
+    key.sort()
+    group_key = key >> np.uint64(32)
+    unit = (key & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    del key
+    starts = np.flatnonzero(np.r_[True, group_key[1:] != group_key[:-1]]) if len(group_key) else np.empty(0, np.int64)
+    gk = group_key[starts]
+    del group_key
+    g_shard = (gk >> np.uint64(32 - bits)).astype(np.int64)
+    g_slot = (gk & np.uint64((1 << (32 - bits)) - 1)).astype(np.int64)
+    # Gaps between a key's units; the first is the unit itself.
+    gaps = unit.copy()
+    gaps[1:] -= unit[:-1] + 1
+    gaps[starts] = unit[starts]
+    gap_bytes, gap_len = varints(gaps)
+    per_group = np.add.reduceat(gap_len, starts) if len(starts) else np.empty(0, np.int64)
+    dense = per_group > bitmap
+    # Slot gaps restart at each shard.
+    slot_gaps = g_slot.copy()
+    slot_gaps[1:] -= g_slot[:-1]
+    new_shard = np.r_[True, g_shard[1:] != g_shard[:-1]] if len(g_shard) else np.empty(0, bool)
+    slot_gaps[new_shard] = g_slot[new_shard]
+    codes = np.where(dense, 1, per_group * 2)
+    slot_bytes, slot_len = varints(slot_gaps)
+    code_bytes, code_len = varints(codes)
+    sparse_pair = ~np.repeat(dense, np.diff(np.r_[starts, len(unit)]))
+    # Byte ranges per group in each stream, to cut per shard.
+    slot_off = np.r_[0, np.cumsum(slot_len)]
+    code_off = np.r_[0, np.cumsum(code_len)]
+    sparse_len = np.where(dense, 0, per_group)
+    sparse_off = np.r_[0, np.cumsum(sparse_len)]
+    sparse_stream = gap_bytes[np.repeat(sparse_pair, gap_len)] if len(gap_len) else gap_bytes
+    shard_bounds = np.searchsorted(g_shard, np.arange(shards + 1))
+    group_ends = np.r_[starts[1:], len(unit)] if len(starts) else starts
+    for s in own:
+        a, b = int(shard_bounds[s]), int(shard_bounds[s + 1])
+        pieces = [varints(np.array([b - a]))[0], slot_bytes[slot_off[a]:slot_off[b]],
+                  code_bytes[code_off[a]:code_off[b]], sparse_stream[sparse_off[a]:sparse_off[b]]]
+        for g in np.flatnonzero(dense[a:b]) + a:
+            mask = np.zeros(bitmap * 8, dtype=bool)
+            mask[unit[starts[g]:group_ends[g]]] = True
+            pieces.append(np.packbits(mask, bitorder="little"))
+        (out_dir / shard_path(s)).write_bytes(b"".join(p.tobytes() for p in pieces))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: SPOOL OUT_DIR; prints the summary line."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("用法：python -m gongkai.search.indexer 记录文件 输出目录", file=sys.stderr)
+        return 2
+    stats = build_index(Path(args[0]), Path(args[1]))
+    print(json.dumps(stats.__dict__))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
