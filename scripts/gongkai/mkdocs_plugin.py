@@ -49,6 +49,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     portal: PortalConfig
     corpus: Corpus
     pages: SitePages
+    search: SearchCollector | None = None
 
     def on_config(self, config):
         try:
@@ -124,7 +125,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         if not page.file.generated:
             html = sanitize(html)
         # The page's own text only: the lifecycle sections below repeat other documents' titles.
-        self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
+        if self.search is not None:
+            self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
         return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
 
     def on_page_context(self, context, page, config, nav):
@@ -146,7 +148,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                  stats["records"], stats["seconds"], stats["peak_mb"])
 
     def on_build_error(self, error):
-        if getattr(self, "search", None):
+        if self.search is not None:
             self.search.discard()
 
 
