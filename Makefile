@@ -23,16 +23,20 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/gongkai check
 
-# Debian's chromium (browser tests), a Chinese font (readable screenshots), nginx
-# (tests that serve the built site), Java and npm (the Nu HTML Checker), installed when missing.
-SYSTEM_PACKAGES := chromium fonts-wqy-microhei nginx-light default-jre-headless npm
-
+# Debian's chromium (browser tests), a Chinese font (readable screenshots), nginx (tests that
+# serve the built site), Java and npm (the Nu HTML Checker): each installed only when missing,
+# so a machine whose Node.js already brings npm (e.g. NodeSource's) is left as it is.
 system-packages:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/sbin/nginx ] || \
-	    ! command -v java >/dev/null || ! command -v npm >/dev/null || \
-	    ! dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing="$$missing fonts-wqy-microhei"; \
+	if [ -n "$$missing" ]; then \
+		echo "安装系统软件包：$$missing"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 # The Nu HTML Checker from npm, run by Debian's Java (its own Java download is not run).
