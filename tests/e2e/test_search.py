@@ -77,6 +77,27 @@ def test_the_seeds_number_in_any_spelling_puts_the_seed_first(open_page, spellin
     expect(first).to_contain_text("有效性：有效")
 
 
+def test_in_force_documents_rank_above_repealed_ones_when_relevance_ties(open_page):
+    # 各委办局 stands once in the body of each of these documents and in none of their titles,
+    # so relevance ties; the repealed 2019 document is newer than the seed (2017), so without
+    # the status rule it would come first.
+    page = open_page()
+    search(page, "各委办局")
+    paths = result_paths(page)
+    repealed = "policies/2019/tongzhengbanfa-2019-62/"
+    assert SEED_ID + "/" in paths and repealed in paths
+    assert paths.index(SEED_ID + "/") < paths.index(repealed)
+    statuses = [s.removeprefix("有效性：") for s in
+                page.locator(".gk-result").evaluate_all(
+                    "rs => rs.map(r => (r.querySelector('.gk-result__status') || {}).textContent || '')")]
+    assert statuses[paths.index(repealed)] == "已废止"
+    assert all(s in ("", "有效", "尚未生效") for s in statuses[:paths.index(repealed)])
+    page.get_by_role("combobox", name=re.compile("排序")).select_option("日期")
+    wait_done(page)
+    dated = result_paths(page)
+    assert dated.index(repealed) < dated.index(SEED_ID + "/"), "by date the newer document comes first"
+
+
 def test_a_fee_search_lands_on_the_fee_list_item(open_page):
     page = open_page()
     search(page, "不动产登记费")
