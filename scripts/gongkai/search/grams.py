@@ -55,7 +55,11 @@ def unit_hashes(text: str) -> np.ndarray:
         for i in range(1, n):
             bad |= space[i:i + len(h)]
         parts.append(h[~bad])
-    return np.unique(np.concatenate(parts))
+    # Sorting and dropping repeats is several times faster than np.unique (which hashes) on
+    # arrays of a few thousand values, the size of one unit.
+    hashes = np.concatenate(parts)
+    hashes.sort()
+    return hashes[np.r_[True, hashes[1:] != hashes[:-1]]] if len(hashes) else hashes
 
 
 _SPACE_CODES = np.array([ord(c) for c in " \t\n\r\f\v\u3000\u00a0"], dtype=np.uint32)

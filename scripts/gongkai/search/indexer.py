@@ -128,7 +128,8 @@ class _Partitions:
         if not self.buffer:
             return
         pairs = np.concatenate(self.buffer)
-        part = (pairs >> np.uint64(32)).astype(np.uint32) & np.uint32(self.count - 1)
+        # Partition numbers fit in 16 bits, for which numpy's stable sort is a radix sort.
+        part = ((pairs >> np.uint64(32)) & np.uint64(self.count - 1)).astype(np.uint16)
         order = np.argsort(part, kind="stable")
         pairs, part = pairs[order], part[order]
         bounds = np.searchsorted(part, np.arange(self.count + 1))
