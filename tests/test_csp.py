@@ -29,10 +29,10 @@ def test_every_page_carries_a_policy_that_allows_exactly_its_inline_style(make_s
         assert not re.search(r"\sstyle=", text), f"style attribute in {page}"
 
 
-def test_the_policy_allows_only_the_site_and_pagefinds_webassembly():
+def test_the_policy_allows_only_the_sites_own_files():
     policy = page_policy("body{color:red}")
     assert policy == (
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+        "default-src 'none'; script-src 'self'; "
         "style-src 'self' 'sha256-FcQqt3aNlV7AZnGV4zkQRVeCeJOxbMPnQSx258L803E='; img-src 'self' data:; "
         "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
         "object-src 'none'")

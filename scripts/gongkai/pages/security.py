@@ -10,11 +10,10 @@ from __future__ import annotations
 import base64
 import hashlib
 
-# Pagefind compiles its WebAssembly search index: that needs 'wasm-unsafe-eval', which allows
-# WebAssembly only, never JavaScript's eval.
-SCRIPT_SRC = "script-src 'self' 'wasm-unsafe-eval'"
-# Pagefind's stylesheet draws its icons as data: images; a data: image loads nothing from
-# another host and runs nothing (the allowlist keeps data: out of page bodies all the same).
+# The site's search is plain JavaScript reading static files: no WebAssembly, no eval.
+SCRIPT_SRC = "script-src 'self'"
+# The favicon is a data: image in the page; a data: image loads nothing from another host and
+# runs nothing (the allowlist keeps data: out of page bodies all the same).
 SAME_ORIGIN = ("img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "manifest-src 'self'")
 LOCKED = ("base-uri 'none'", "form-action 'self'", "object-src 'none'")
 # Only a header can forbid framing: browsers ignore frame-ancestors in a <meta> policy.
