@@ -167,3 +167,20 @@ def test_real_laws_are_found_completely(tmp_path):
             continue
         truth = set(_truth(reader, records, query))
         assert truth <= set(reader.search(query)), query
+
+
+def test_workers_write_exactly_the_index_one_process_writes(tmp_path):
+    rng = random.Random(5)
+    records = _records(["".join(rng.choice("公开政策收费目录信息解读") for _ in range(rng.randint(10, 5000)))
+                        for _ in range(30)])
+    spool = Spool(tmp_path / "records.jsonl")
+    for record in records:
+        spool.add(record)
+    spool.close()
+    one = build_index(spool.path, tmp_path / "one", workers=1)
+    two = build_index(spool.path, tmp_path / "two", workers=2)
+    assert (one.units, one.pairs, one.shards) == (two.units, two.pairs, two.shards)
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    assert len(files) > 30
+    assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "two" / f).read_bytes() for f in files)

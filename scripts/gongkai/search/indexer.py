@@ -2,13 +2,17 @@
 
 Run as ``python -m gongkai.search.indexer SPOOL OUT_DIR``: the build starts it in its own
 process so that its memory is its own and is returned at once. Three passes:
-  1. read the spool's offsets and dates: records are numbered newest first, so "sort by
-     发布日期" is the record number and needs no date in the browser;
+  1. read the spool once for each record's date, filters and number of text units: records
+     are numbered newest first, so "sort by 发布日期" is the record number and needs no date in
+     the browser; the records table (filters, ranks, first units) is complete after this pass;
   2. stream the records: write each body unit's text file, hash the unit's 1-, 2- and 3-grams
      and append (hash, unit) pairs to one of P partition files on disk;
   3. one partition at a time: sort its pairs and write its shard files.
-Memory is one record plus a fixed write buffer in pass 2, one partition in pass 3; the number
-of partitions grows with the text so that a partition stays about the same size.
+Passes 2 and 3 split over the machine's cores (WORKERS processes): each worker takes a run of
+records, then every WORKERS-th partition; every unit's number is known from pass 1, so the
+index is the same whatever the number of workers. Memory is one record plus a fixed write
+buffer per worker in pass 2, one partition per worker in pass 3; the number of partitions grows
+with the text so that a partition stays about the same size.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import resource
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +49,8 @@ from .records import FACETS, from_json, read_spool, record_head
 PAIRS_PER_PARTITION = 2_000_000
 FLUSH_PAIRS = 2_000_000
 STATUS_RANK = {"有效": 0, None: 0, "尚未生效": 1, "已修改": 2, "已失效": 3, "已废止": 3}
+# Processes for passes 2 and 3; GONGKAI_INDEX_WORKERS=1 runs them in the indexer's own process.
+WORKERS = max(1, min(int(os.environ.get("GONGKAI_INDEX_WORKERS", "0") or 0) or (os.cpu_count() or 1), 8))
 
 
 @dataclass
@@ -63,50 +71,114 @@ class IndexStats:
                 f"共 {self.bytes / 1e6:.1f} MB，用时 {self.seconds:.1f} 秒，内存峰值 {self.peak_mb:.0f} MB")
 
 
-def build_index(spool: Path, out_dir: Path) -> IndexStats:
+@dataclass
+class _Planned:
+    """What pass 1 keeps of a record: where it is, how it sorts, its units and filters."""
+
+    offset: int
+    sort_key: tuple
+    units: int
+    rank: int
+    facets: dict
+
+
+def build_index(spool: Path, out_dir: Path, workers: int | None = None) -> IndexStats:
     """Write the index for the records in ``spool`` into ``out_dir`` (replaced if present)."""
     start = time.perf_counter()
-    order = _newest_first(spool)
+    workers = workers or WORKERS
+    plan = _plan(spool)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
+    table, firsts, units = _table(plan)
     chars = spool.stat().st_size // 3
     partitions = _power_of_two(max(MIN_SHARDS, chars * 2 // PAIRS_PER_PARTITION), MIN_SHARDS)
     with tempfile.TemporaryDirectory(prefix="gongkai-index-") as tmp:
         work = Path(tmp)
-        table, units, pairs = _write_units(spool, order, out_dir, work, partitions)
+        runs = _runs(plan, workers)
+        jobs = [(spool, [plan[i].offset for i in run], run.start, firsts[run.start], out_dir,
+                 work / str(k), partitions) for k, run in enumerate(runs)]
+        pairs = sum(_map(_write_units, jobs, workers))
         bitmap = (units + 7) // 8
         shards = _power_of_two(int(pairs * 1.6 / SHARD_BYTES), partitions)
         (out_dir / "p").mkdir()
-        for part in range(partitions):
-            _write_partition(work / f"{part}.bin", range(part, shards, partitions), out_dir,
-                             shards, bitmap)
+        sources = [work / str(k) for k in range(len(runs))]
+        jobs = [(sources, range(k, partitions, workers), partitions, out_dir, shards, bitmap)
+                for k in range(min(workers, partitions))]
+        list(_map(_write_partitions, jobs, workers))
     build = hashlib.blake2s(f"{spool.stat().st_mtime_ns}-{units}-{pairs}".encode(), digest_size=6).hexdigest()
     table.update(v=1, build=build, units=units, shards=shards, bitmap=bitmap, overlap=OVERLAP,
                  per_folder=FILES_PER_FOLDER)
     (out_dir / "index.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")),
                                         encoding="utf-8")
     size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return IndexStats(len(order), units, pairs, shards, partitions, size,
+    # The workers run side by side: their largest peak counted once per worker, plus this
+    # process's own — an upper bound of the memory the indexer held at any moment.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (workers if workers > 1 else 0)
+    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + children) / 1024
+    return IndexStats(len(plan), units, pairs, shards, partitions, size,
                       time.perf_counter() - start, peak)
+
+
+def _map(function, jobs: list, workers: int):
+    """``function`` over ``jobs``, in worker processes when there is more than one."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [function(*job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(function, *zip(*jobs, strict=True)))
 
 
 def _power_of_two(n: int, low: int) -> int:
     return max(low, 1 << max(0, math.ceil(math.log2(max(n, 1)))))
 
 
-def _newest_first(spool: Path) -> list[int]:
-    """Spool offsets, newest record first; undated records (list items, column pages) last."""
-    keys = []
+def _plan(spool: Path) -> list[_Planned]:
+    """Pass 1: every record, newest first; undated records (list items, column pages) last."""
+    plan = []
     for seq, (offset, record) in enumerate(read_spool(spool)):
-        keys.append((record.date is None, _negated(record.date), seq, offset))
-    keys.sort()
-    return [offset for *_, offset in keys]
+        key = (record.date is None, _negated(record.date), seq)
+        plan.append(_Planned(offset, key, 1 + len(chunks(record.text)),
+                             STATUS_RANK.get(record.status, 0),
+                             {name: record.facets.get(name) or [] for name in FACETS}))
+    plan.sort(key=lambda p: p.sort_key)
+    return plan
 
 
 def _negated(date: str | None) -> tuple[int, ...]:
     return tuple(-int(x) for x in date.split("-")) if date else ()
+
+
+def _table(plan: list[_Planned]) -> tuple[dict, list[int], int]:
+    """The records table of index.json, each record's first unit, and the number of units."""
+    vocab: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    facets: dict[str, list] = {name: [] for name in FACETS}
+    firsts, unit = [], 0
+    for planned in plan:
+        firsts.append(unit)
+        unit += planned.units
+        for name in FACETS:
+            facets[name].append([vocab[name].setdefault(v, len(vocab[name])) for v in planned.facets[name]])
+    table = {
+        "records": len(plan),
+        "first": _deltas(firsts),
+        "rank": [p.rank for p in plan],
+        "facets": {name: list(vocab[name]) for name in FACETS},
+        "values": {name: _compact(facets[name]) for name in FACETS},
+    }
+    return table, firsts, unit
+
+
+def _runs(plan: list[_Planned], workers: int) -> list[range]:
+    """Consecutive runs of records, one per worker, of about the same number of units."""
+    total = sum(p.units for p in plan)
+    runs, begin, done = [], 0, 0
+    for i, planned in enumerate(plan):
+        done += planned.units
+        if len(runs) < workers - 1 and done >= total * (len(runs) + 1) / workers:
+            runs.append(range(begin, i + 1))
+            begin = i + 1
+    runs.append(range(begin, len(plan)))
+    return [run for run in runs if len(run)] or [range(0)]
 
 
 class _Partitions:
@@ -114,6 +186,7 @@ class _Partitions:
 
     def __init__(self, work: Path, count: int):
         self.work, self.count = work, count
+        work.mkdir(parents=True, exist_ok=True)
         self.buffer: list[np.ndarray] = []
         self.buffered = 0
         self.total = 0
@@ -141,23 +214,16 @@ class _Partitions:
         self.buffer, self.buffered = [], 0
 
 
-def _write_units(spool: Path, order: list[int], out_dir: Path, work: Path,
-                 partitions: int) -> tuple[dict, int, int]:
-    """Pass 2: units' text files and partitioned pairs; returns the records table."""
+def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: int, out_dir: Path,
+                 work: Path, partitions: int) -> int:
+    """Pass 2 for a run of records: their units' text files and partitioned pairs; the pairs."""
     parts = _Partitions(work, partitions)
-    vocab: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    first_units, ranks, facets = [], [], {name: [] for name in FACETS}
-    unit = 0
-    folders: set[int] = set()
+    unit = first_unit
+    folders: set[Path] = set()
     with spool.open("rb") as f:
-        for rid, offset in enumerate(order):
+        for rid, offset in enumerate(offsets, start=first_rid):
             f.seek(offset)
             record = from_json(f.readline().decode("utf-8"))
-            first_units.append(unit)
-            ranks.append(STATUS_RANK.get(record.status, 0))
-            for name in FACETS:
-                values = record.facets.get(name) or []
-                facets[name].append([vocab[name].setdefault(v, len(vocab[name])) for v in values])
             parts.add(unit_hashes(normalize(record_head(record))), unit)
             unit += 1
             line = [record.title, record.url, record.kind, record.doc_number or "",
@@ -173,14 +239,7 @@ def _write_units(spool: Path, order: list[int], out_dir: Path, work: Path,
                 parts.add(unit_hashes(normalize(text)), unit)
                 unit += 1
     parts.flush()
-    table = {
-        "records": len(order),
-        "first": _deltas(first_units),
-        "rank": ranks,
-        "facets": {name: list(vocab[name]) for name in FACETS},
-        "values": {name: _compact(facets[name]) for name in FACETS},
-    }
-    return table, unit, parts.total
+    return parts.total
 
 
 def _deltas(values: list[int]) -> list[int]:
@@ -208,7 +267,16 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, lengths
 
 
-def _write_partition(path: Path, own: range, out_dir: Path, shards: int, bitmap: int) -> None:
+def _write_partitions(sources: list[Path], parts: range, partitions: int, out_dir: Path, shards: int,
+                      bitmap: int) -> None:
+    """Pass 3 for every partition in ``parts``, its pairs gathered from each worker's files.
+    Partition p holds the hashes whose low bits are p: the shards p, p + partitions, …"""
+    for part in parts:
+        files = [source / f"{part}.bin" for source in sources]
+        _write_partition(files, range(part, shards, partitions), out_dir, shards, bitmap)
+
+
+def _write_partition(files: list[Path], own: range, out_dir: Path, shards: int, bitmap: int) -> None:
     """Pass 3 for one partition: its shards' files.
 
     A shard file holds, all LEB128: the number of keys; each key's slot (hash >> log2 shards)
@@ -216,11 +284,10 @@ def _write_partition(path: Path, own: range, out_dir: Path, shards: int, bitmap:
     then the unit lists (gaps minus one) one after another; then the bitmaps, bitmap bytes each.
     """
     bits = shards.bit_length() - 1
-    if path.exists():
-        pairs = np.fromfile(path, dtype=np.uint64)
-        path.unlink()
-    else:
-        pairs = np.empty(0, dtype=np.uint64)
+    found = [np.fromfile(path, dtype=np.uint64) for path in files if path.exists()]
+    for path in files:
+        path.unlink(missing_ok=True)
+    pairs = np.concatenate(found) if found else np.empty(0, dtype=np.uint64)
     h = (pairs >> np.uint64(32)).astype(np.uint64)
     unit = pairs & np.uint64(0xFFFFFFFF)
     del pairs
