@@ -26,10 +26,24 @@ def test_every_usual_spelling_of_a_doc_number_reads_the_same(spelling):
     assert normalize(spelling).startswith("通政办字〔2017〕157")
 
 
+@pytest.mark.parametrize("spelling", ["国务院令第406号", "国务院令406号", "国务院令第406", "国务院令４０６号"])
+def test_a_decree_number_reads_the_same_in_every_spelling(spelling):
+    assert doc_number_key(spelling) == "国务院令第406号"
+
+
+def test_a_doc_number_query_is_looked_up_whole_so_1_does_not_find_10():
+    assert query_terms("法释[2024]1") == ["法释〔2024〕1号"]
+    assert query_terms("国务院令406") == ["国务院令第406号"]
+    assert not contains(normalize("法释〔2024〕10号"), query_terms("法释〔2024〕1"))
+    assert contains(normalize("法释〔2024〕1号"), query_terms("法释（2024）第1号"))
+
+
 def test_words_and_plain_numbers_are_not_doc_numbers():
     assert doc_number_key("政务公开") is None
     assert doc_number_key("2017") is None
     assert doc_number_key("115223000115559370/2017-00157") is None
+    assert doc_number_key("令") is None
+    assert doc_number_key("命令") is None
 
 
 def test_query_terms_are_split_on_any_space_and_deduplicated():

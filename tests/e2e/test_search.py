@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from gongkai.search.grams import hash_gram
-from gongkai.search.normalize import normalize
+from gongkai.search.normalize import doc_number_key, normalize
 
 from .harness import ARTIFACTS, PHONE, SEED_ID, SEED_NUMBER, grave_violations
 
@@ -214,6 +214,8 @@ def test_the_browser_cuts_and_hashes_text_as_the_indexer(open_page):
     assert got == [hash_gram(g) for g in samples]
     text = "通政办字［2017］第157号（ＡＢＣ）【测试】"
     assert page.evaluate("t => gkSearch.normalize(t)", text) == normalize(text)
+    for query in ("法释[2024]1", "国务院令406", "通政办字（2017）第157号", "命令", "政务 公开"):
+        assert page.evaluate("q => gkSearch.docNumberKey(q)", query) == doc_number_key(query)
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])

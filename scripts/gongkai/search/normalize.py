@@ -18,6 +18,8 @@ _NUMBER_WITH_DI = re.compile(r"(〔\d{4}〕)第(\d+号)")
 
 # A query that is a whole 文号: issuer code, year in brackets, serial, 号 optional.
 _DOC_NUMBER = re.compile(r"^(\S*?[^\d\s〔〕])〔(\d{4})〕第?(\d+)号?$")
+# A 令 number (国务院令第406号, 财政部令第6号): 第 and 号 optional when typed.
+_DECREE_NUMBER = re.compile(r"^(\S*?令)第?(\d+)号?$")
 
 # The longest n-gram in the index; longer terms are found by all their trigrams.
 GRAM = 3
@@ -30,7 +32,11 @@ def normalize(text: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The terms of a query, normalized: separated by spaces, each found literally."""
+    """The terms of a query, normalized: separated by spaces, each found literally. A query
+    that is a whole 文号 is looked up in its canonical spelling, so 〔2024〕1 finds 1号, not 10号."""
+    number = doc_number_key(query)
+    if number:
+        return [number]
     terms = []
     for raw in normalize(query).split():
         if raw not in terms:
@@ -40,10 +46,14 @@ def query_terms(query: str) -> list[str]:
 
 def doc_number_key(text: str) -> str | None:
     """The canonical 文号 (代字〔年份〕序号号) when ``text`` is one, in any usual spelling."""
-    match = _DOC_NUMBER.match(normalize(text).replace(" ", ""))
-    if not match:
-        return None
-    return f"{match.group(1)}〔{match.group(2)}〕{int(match.group(3))}号"
+    text = normalize(text).replace(" ", "")
+    match = _DOC_NUMBER.match(text)
+    if match:
+        return f"{match.group(1)}〔{match.group(2)}〕{int(match.group(3))}号"
+    match = _DECREE_NUMBER.match(text)
+    if match and len(match.group(1)) > 1:
+        return f"{match.group(1)}第{int(match.group(2))}号"
+    return None
 
 
 def contains(text: str, terms: list[str]) -> bool:
