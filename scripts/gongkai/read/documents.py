@@ -21,6 +21,7 @@ from ..model.documents import (
 from ..model.status import EXTERNAL_STATUSES
 from ..problem import Problem, error
 from .frontmatter import parse
+from .text import read_bounded
 from .values import FieldReader, normalize_doc_number
 from .yaml_lines import Lines
 
@@ -61,7 +62,12 @@ def read_document(file: Path, config: PortalConfig) -> tuple[Policy | Interpreta
     """Read one file under content/policies or content/interpretations."""
     rel = file.relative_to(config.content_path).as_posix()
     path = file.relative_to(config.root).as_posix() if _under(file, config.root) else rel
-    return document_from_bytes(file.read_bytes(), file, rel, path, config)
+    raw, problems = read_bounded(file, path, config.max_file_kb)
+    if raw is None:
+        # Its 文号 from the head of the file keeps references to it from failing as well.
+        with file.open("rb") as head:
+            return Unreadable(rel.removesuffix(".md"), path, salvage_meta(head.read(64 * 1024))), problems
+    return document_from_bytes(raw, file, rel, path, config)
 
 
 def document_from_bytes(raw: bytes, file: Path, rel: str, path: str, config: PortalConfig):

@@ -15,6 +15,8 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 # Look-alike brackets editors type for 〔〕 in a 文号.
 _DOC_NUMBER = re.compile(r"^(.*?)\s*[\[(（【［﹝〔]\s*(\d{4})\s*[\])）】］﹞〕]\s*(.*)$")
+# Spaces of every width and the zero-width characters a paste from a word processor leaves.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
 _TRUE = {True, "是", "true", "True", "yes"}
 _FALSE = {False, "否", "false", "False", "no"}
 
@@ -42,6 +44,11 @@ class FieldReader:
             if value is None or value == "" or value == []:
                 if f.required:
                     self._missing(f)
+                values[f.attr] = f.default
+                continue
+            if isinstance(value, str) and is_blank(value):
+                if f.required:
+                    self._blank(f)
                 values[f.attr] = f.default
                 continue
             values[f.attr] = self.convert(f, value)
@@ -72,6 +79,10 @@ class FieldReader:
             f"缺少必填字段“{f.key}”。请在{self.where}加上一行“{f.key}: ……”。"
             + (f"（{f.help}）" if f.help else ""),
         ))
+
+    def _blank(self, f: Field) -> None:
+        self._say(f, "blank-field", f"必填字段“{f.key}”只有空格或不可见字符，没有内容。请填写{f.key}。"
+                  + (f"（{f.help}）" if f.help else ""))
 
     def _text(self, f: Field, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -107,6 +118,9 @@ class FieldReader:
         return normal
 
     def _date(self, f: Field, value: object) -> dt.date | None:
+        if isinstance(value, list | dict):
+            self._say(f, "bad-date", f"字段“{f.key}”应为一个日期，如“2017-06-06”（年-月-日），现在是{_shape(value)}。")
+            return None
         text = str(value).strip()
         iso = _ISO.match(text)
         loose = _LOOSE.match(text)
@@ -125,6 +139,9 @@ class FieldReader:
         return dt.date(year, month, day)
 
     def _bool(self, f: Field, value: object) -> bool | None:
+        if isinstance(value, list | dict):
+            self._say(f, "bad-bool", f"字段“{f.key}”应为 true 或 false（也可写“是”或“否”），现在是{_shape(value)}。")
+            return None
         if value in _TRUE:
             return True
         if value in _FALSE:
@@ -207,6 +224,11 @@ def normalize_doc_number(text: str) -> str:
         return text.strip()
     head, year, tail = match.groups()
     return f"{head}〔{year}〕{tail.strip()}"
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds only spaces, line breaks or invisible characters."""
+    return not _INVISIBLE.sub("", text)
 
 
 def _shape(value: object) -> str:
