@@ -11,9 +11,10 @@ FEES_PATH = "data/fees.yml"
 FEE_ENTRY = """\
 - 项目名称: 不动产登记费
   执收单位: 通辽市自然资源局
-  资金管理方式: 缴入国库
-  政策依据: 财税〔2016〕79号
+  类别: 行政事业性收费
   收费标准: 住宅类每件80元
+  收费依据: 财税〔2016〕79号
+  资金管理方式: 缴入国库
 """
 
 
@@ -53,7 +54,7 @@ def test_an_alias_bomb_in_the_fee_list_is_refused(make_site):
     bomb = FEE_ENTRY + "  备注: &a0 [x, x, x, x, x, x, x, x, x]\n  说明: [*a0, *a0, *a0]\n"
     code, lines = check(make_site, {FEES_PATH: bomb})
     assert code == 1
-    assert lines == [alias_message(FEES_PATH, 7, "a0")]
+    assert lines == [alias_message(FEES_PATH, 8, "a0")]
 
 
 def test_an_alias_in_any_page_is_refused_and_nothing_is_built(make_site):
@@ -149,3 +150,11 @@ def test_a_deeply_nested_value_is_an_error_not_a_crash(make_site):
     assert code == 1
     assert lines == [f"{POLICY_PATH}:10: yaml YAML 格式错误：方括号、花括号或缩进嵌套得太深（超过 1000 层）。"
                      "字段的值最多是一个列表或一组子字段，请改正。"]
+
+
+def test_a_control_character_in_a_value_is_named(make_site):
+    fees = FEE_ENTRY.replace("执收单位: 通辽市自然资源局", '执收单位: "通辽市\\x01自然资源局"')
+    code, lines = check(make_site, {FEES_PATH: fees})
+    assert code == 1
+    assert lines == [f"{FEES_PATH}:2: control-char 字段“执收单位”的值含有不可见的控制字符（U+0001），"
+                     "网页、表格和搜索都无法正确处理。请删去它（常见于从其他软件复制来的文字）。"]

@@ -17,6 +17,8 @@ _LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 _DOC_NUMBER = re.compile(r"^(.*?)\s*[\[(（【［﹝〔]\s*(\d{4})\s*[\])）】］﹞〕]\s*(.*)$")
 # Spaces of every width and the zero-width characters a paste from a word processor leaves.
 _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
+# Control characters other than tab and line break: no page or spreadsheet can show them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRUE = {True, "是", "true", "True", "yes"}
 _FALSE = {False, "否", "false", "False", "no"}
 
@@ -89,6 +91,11 @@ class FieldReader:
             self._say(f, "bad-type", f"字段“{f.key}”应为一段文字，现在是{_shape(value)}。")
             return None
         text = str(value).strip()
+        control = _CONTROL.search(text)
+        if control:
+            self._say(f, "control-char", f"字段“{f.key}”的值含有不可见的控制字符（U+{ord(control.group()):04X}），"
+                                         "网页、表格和搜索都无法正确处理。请删去它（常见于从其他软件复制来的文字）。")
+            return None
         if f.key == "文号":
             text = self._doc_number(f, text)
         return text
