@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import PortalConfig
 from ..model.documents import (
     ATTACHMENT,
+    ATTACHMENT_TYPES,
     EXTERNAL_CHANGE,
     INTERPRETATION,
     POLICY,
@@ -109,6 +110,15 @@ def _attachments(items, file: Path, config: PortalConfig, reader: FieldReader, l
             ))
             continue
         rel = target.relative_to(config.content_path.resolve()).as_posix()
+        kind = target.suffix.lower().removeprefix(".")
+        if kind not in ATTACHMENT_TYPES:
+            reader.problems.append(error(
+                reader.path, item_lines.of("文件"), "attachment-type",
+                f"附件“{values['name']}”的文件“{values['file']}”是{f' .{kind} ' if kind else '没有扩展名的'}文件，"
+                "门户不发布这种类型：网页、脚本和程序会在读者的浏览器或电脑上运行。"
+                f"请转换为 PDF 等格式后再列出。可发布的类型：{'、'.join(sorted(ATTACHMENT_TYPES))}。",
+            ))
+            continue
         found.append(Attachment(values["name"], rel, target.stat().st_size))
     return tuple(found)
 
