@@ -218,9 +218,11 @@ def run_hooks(args, config: PortalConfig) -> int:
 
 def run_new(args, config: PortalConfig) -> int:
     """gongkai new: a draft policy and its draft interpretation, never overwriting a file."""
-    from .scaffold import policy_and_interpretation, slug_problem
+    from .scaffold import policy_and_interpretation, slug_problem, value_problem
 
-    problem = slug_problem(args.slug)
+    typed = [("--title", args.title), ("--issuer", args.issuer)]
+    typed += [("--number", args.number)] if args.number is not None else []
+    problem = slug_problem(args.slug) or next(filter(None, (value_problem(o, v) for o, v in typed)), None)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM, CatalogEntry, FeeItem
 from ..model.documents import Policy
 from ..model.fields import Schema
 from . import urls
+from .cells import inert_csv_cell
 from .html import date_text, esc, link
 from .index_offer import catalog_anchors, fee_anchors
 from .listing import front_matter
@@ -163,7 +164,7 @@ def _csv(schema: Schema, items) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([f.key for f in schema.fields])
     for item in items:
-        writer.writerow([_cell(getattr(item, f.attr)) for f in schema.fields])
+        writer.writerow([inert_csv_cell(_cell(getattr(item, f.attr))) for f in schema.fields])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 

@@ -107,13 +107,14 @@ def read_corpus(config: PortalConfig) -> Corpus:
         # A linked data file is reported by the file rules and never read.
         if file.is_file() and not file.is_symlink():
             rel = file.relative_to(config.root).as_posix()
-            entries, corpus.reviewed[name], problems = read_list(file, rel)
+            entries, corpus.reviewed[name], problems = read_list(file, rel, config.max_file_kb)
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
     _read_organisation(corpus, config)
-    corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root)
+    corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root, config.max_file_kb)
     corpus.problems += problems
-    corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root)
+    corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root,
+                                                  config.max_file_kb)
     corpus.problems += problems
     return corpus
 
@@ -122,7 +123,7 @@ def _read_organisation(corpus: Corpus, config: PortalConfig) -> None:
     file = config.data_path / "organisation.yml"
     if file.is_file():
         rel = file.relative_to(config.root).as_posix()
-        values, _, problems = read_record(file, rel, ORGANISATION)
+        values, _, problems = read_record(file, rel, ORGANISATION, config.max_file_kb)
         corpus.problems += problems
         if values is not None:
             corpus.organisation = Organisation.from_values(values, rel)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 from ..problem import Problem, error
 
 BOM = b"\xef\xbb\xbf"
@@ -39,3 +42,16 @@ def _is_gbk(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def read_bounded(file: Path, path: str, max_kb: int) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None with a problem when it is larger than ``max_kb``."""
+    size = file.stat().st_size
+    if size <= max_kb * 1024:
+        return file.read_bytes(), []
+    return None, [error(
+        path, 1, "file-too-large",
+        f"文件有 {math.ceil(size / 1024)} KB，超过了上限 {max_kb} KB，门户不读取它。"
+        "请检查是否误把其他内容（如整本书、图片的编码）放进了文件；正文确实很长时可拆成几个文件，"
+        "或在 mkdocs.yml 的 gongkai 设置中调高 max_file_kb。",
+    )]
