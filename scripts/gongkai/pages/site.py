@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..config import PortalConfig
 from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
+from ..derive.versions import version_chains
 from ..read.corpus import Corpus
-from . import datalists, home, urls
+from . import datalists, home, robots, urls
 from .annual import annual_data_page
 from .columns import column_of, site_domain
 from .disclosure import disclosure_pages, mark_gazette_documents
@@ -23,6 +25,7 @@ from .index_offer import (
     interpretation_offer,
     policy_offer,
 )
+from .last_modified import date_of, interpretation_date, page_dates, policy_date
 from .library import (
     interpretation_entry,
     interpretation_listing,
@@ -31,7 +34,9 @@ from .library import (
     policy_listings,
 )
 from .navigation import section_of, side_menu, title_of, trail
+from .robots import robots_txt
 from .site_map import site_map_page
+from .status_notice import diff_url
 
 
 @dataclass
@@ -47,6 +52,12 @@ class SitePages:
     organisation: object = None
     _titles: dict[str, str] | None = field(default=None, repr=False)
     offers: dict[str, list[IndexOffer]] = field(default_factory=dict)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+
+    def last_modified(self, url: str) -> str:
+        """The page's own date (YYYY-MM-DD) for the sitemap; empty when it has none."""
+        day = date_of(self.dates, url)
+        return day.isoformat() if day else ""
 
     def index_offers(self, src_uri: str, url: str, title: str) -> list[IndexOffer]:
         """What the page at ``src_uri`` offers the search index; nothing for listings."""
@@ -135,6 +146,7 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     pages.offers[urls.src_uri(urls.FEES)] = fee_offers(corpus.fees)
     pages.offers[urls.src_uri(urls.CATALOG)] = catalog_offers(corpus.catalog)
     pages.hidden = _hidden_files(corpus, shown)
+    pages.dates = _page_dates(corpus, policies, interpretations, shown, validity, config.as_of)
 
     gen = pages.generated
     gen |= policy_listings(policies, validity, config.topics)
@@ -154,6 +166,7 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
                                                             config.sample_data)
     gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, corpus.reviewed.get("catalog.yml"),
                                                                    config.sample_data)
+    gen[robots.PATH] = robots_txt(config.site_url)
     years = normative_document_years(corpus, set(publication.policies), config.as_of)
     gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
     stem = urls.FEES + datalists.FEES_STEM
@@ -172,6 +185,30 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
         services,
     )
     return pages
+
+
+def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], validity,
+                as_of: dt.date) -> dict[str, dt.date]:
+    """Every page's own date: documents from their events, listings and lists from those."""
+    chains = version_chains(corpus)
+    documents = {}
+    for p in policies:
+        record = validity.get(p.id)
+        causes = [e.by_id for e in (record.history + record.upcoming if record else ()) if e.by_id]
+        related = [corpus.policies[c] for c in causes if c in shown]
+        related += [i for i in corpus.interpretations_of(p.id) if i.id in shown]
+        related += [v for v in chains.get(p.id, ()) if v.id in shown]
+        documents[p.url] = policy_date(p, record, (d.published for d in related), as_of)
+        visible = [v for v in chains.get(p.id, ()) if v.id in shown]
+        if p in visible[1:]:
+            documents[diff_url(p)] = p.published
+    for i in interpretations:
+        targets = [validity[t.id] for ref in i.interprets for t in corpus.resolve(ref)
+                   if t.id in shown and t.id in validity]
+        documents[i.url] = interpretation_date(i, targets, as_of)
+    changes = [e.date for p in policies if p.id in validity for e in validity[p.id].history]
+    reviewed = {urls.FEES: corpus.reviewed.get("fees.yml"), urls.CATALOG: corpus.reviewed.get("catalog.yml")}
+    return page_dates(documents, changes, reviewed)
 
 
 def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str, str]]]]:
