@@ -8,7 +8,7 @@ import re
 from gongkai.derive.status import ChangeKind, Event, StatusRecord
 from gongkai.model.documents import Policy, Source
 from gongkai.model.status import Status
-from gongkai.pages.last_modified import event_day, policy_date
+from gongkai.pages.last_modified import event_day, page_dates, policy_date
 from gongkai.pages.robots import robots_txt
 
 from .conftest import SEED_INTERPRETATION, SEED_POLICY, paired_site_files, run_gongkai
@@ -97,3 +97,10 @@ def test_a_policy_with_nothing_after_its_publication_dates_from_it(make_site):
     code, out, err = run_gongkai(site, "build")
     assert code == 0, out + err
     assert lastmods(site)["policies/2017/seed/"] == "2017-06-08"
+
+
+def test_the_home_page_dates_from_the_newest_document_else_a_list_else_the_build_day():
+    as_of, reviewed = dt.date(2026, 11, 29), {"qingdan/shoufei/": dt.date(2026, 10, 15)}
+    assert page_dates({"policies/p/": dt.date(2020, 1, 2)}, [], reviewed, as_of)[""] == dt.date(2020, 1, 2)
+    assert page_dates({}, [], reviewed, as_of)[""] == dt.date(2026, 10, 15)
+    assert page_dates({}, [], {"qingdan/shoufei/": None}, as_of) == {"": as_of}

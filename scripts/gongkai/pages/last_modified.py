@@ -5,7 +5,8 @@ A document page changes when it is published, when its validity changes (a notic
 it comes into force (the 尚未生效 notice goes) and when a document it shows is published (an
 interpretation in its related box, a newer version, the document that amends or repeals it).
 Listings change with the newest document they list; the fee list and catalog with their 审核日期.
-Pages with no date of their own (the editors' column pages) get no lastmod at all.
+Pages with no date of their own (the editors' column pages) get no lastmod at all; only a portal
+with neither documents nor a reviewed list dates its home page by the build day.
 """
 
 from __future__ import annotations
@@ -48,13 +49,13 @@ def interpretation_date(interpretation: Interpretation, targets: list[StatusReco
 
 
 def page_dates(documents: dict[str, dt.date], status_changes: Iterable[dt.date],
-               reviewed: dict[str, dt.date | None]) -> dict[str, dt.date]:
+               reviewed: dict[str, dt.date | None], as_of: dt.date) -> dict[str, dt.date]:
     """{page url: its own date} for document pages and the generated pages that have one;
     ``reviewed`` maps the fee list's and catalog's addresses to their 审核日期."""
     dates = dict(documents)
-    newest = max(documents.values(), default=None)
-    if newest:
-        dates[urls.HOME] = newest
+    # A portal with no document yet still dates its home page: the sitemap needs one date.
+    dates[urls.HOME] = max(documents.values(), default=None) or max(filter(None, reviewed.values()),
+                                                                      default=as_of)
     changed = max(status_changes, default=None)
     if changed:
         dates[urls.CHANGES] = changed
@@ -69,5 +70,5 @@ def date_of(dates: dict[str, dt.date], url: str) -> dt.date | None:
     if url.startswith(urls.CHANGES):
         return dates.get(urls.CHANGES)
     if url.startswith(LISTING_PREFIXES):
-        return dates.get(urls.HOME)
+        return dates[urls.HOME]
     return None

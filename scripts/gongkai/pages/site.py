@@ -10,8 +10,9 @@ from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
 from ..derive.versions import version_chains
+from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM
 from ..read.corpus import Corpus
-from . import datalists, home, robots, urls
+from . import datalists, home, open_data, robots, urls
 from .annual import annual_data_page
 from .columns import column_of, site_domain
 from .disclosure import disclosure_pages, mark_gazette_documents
@@ -169,14 +170,8 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     gen[robots.PATH] = robots_txt(config.site_url)
     years = normative_document_years(corpus, set(publication.policies), config.as_of)
     gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
-    stem = urls.FEES + datalists.FEES_STEM
-    gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
-    gen[f"{stem}.xlsx"] = datalists.fees_xlsx(corpus.fees, corpus.reviewed.get("fees.yml"))
-    gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, corpus.reviewed.get("fees.yml"))
-    stem = urls.CATALOG + datalists.CATALOG_STEM
-    gen[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog)
-    gen[f"{stem}.xlsx"] = datalists.catalog_xlsx(corpus.catalog, corpus.reviewed.get("catalog.yml"))
-    gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, corpus.reviewed.get("catalog.yml"))
+    gen |= _data_lists(corpus, config.sample_data)
+    gen |= _open_data(pages, corpus, policies, interpretations, shown, validity, config)
 
     pages.home_html = home.home_sections(
         [policy_entry(p, validity) for p in newest_first(policies)[:home.LATEST]],
@@ -185,6 +180,53 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
         services,
     )
     return pages
+
+
+def _data_lists(corpus: Corpus, sample: bool) -> dict[str, bytes]:
+    """The fee list's and the catalog's downloads: Excel, CSV and JSON."""
+    fees, catalog = corpus.reviewed.get("fees.yml"), corpus.reviewed.get("catalog.yml")
+    stem, files = urls.FEES + datalists.FEES_STEM, {}
+    files[f"{stem}.csv"] = datalists.fees_csv(corpus.fees, sample)
+    files[f"{stem}.xlsx"] = datalists.fees_xlsx(corpus.fees, fees, sample)
+    files[f"{stem}.json"] = datalists.fees_json(corpus.fees, fees, sample)
+    stem = urls.CATALOG + datalists.CATALOG_STEM
+    files[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog, sample)
+    files[f"{stem}.xlsx"] = datalists.catalog_xlsx(corpus.catalog, catalog, sample)
+    files[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, catalog, sample)
+    return files
+
+
+def _open_data(pages: SitePages, corpus: Corpus, policies, interpretations, shown: set[str], validity,
+               config: PortalConfig) -> dict[str, bytes]:
+    """Each document's metadata file, the schemas and the index of every open-data file."""
+    site_url, files, listed = config.site_url, {}, []
+    for stem, title, schema, day in (
+            (urls.FEES + datalists.FEES_STEM, datalists.FEES_TITLE, open_data.FEES_SCHEMA,
+             corpus.reviewed.get("fees.yml")),
+            (urls.CATALOG + datalists.CATALOG_STEM, datalists.CATALOG_TITLE, open_data.CATALOG_SCHEMA,
+             corpus.reviewed.get("catalog.yml"))):
+        listed += [open_data.DataFile(f"{title}（{kind}）", f"{stem}.{ext}", schema if ext == "json" else None,
+                                      config.sample_data, day)
+                   for ext, kind in (("json", "JSON"), ("csv", "CSV"), ("xlsx", "Excel"))]
+    for p in policies:
+        view = pages.documents[f"{p.id}.md"]
+        explained = [i for i in corpus.interpretations_of(p.id) if i.id in shown]
+        data = open_data.policy_metadata(p, validity.get(p.id), view.keywords, explained,
+                                         pages.dates[p.url], site_url)
+        files[open_data.metadata_path(p)] = open_data.to_json(data)
+        listed.append(open_data.DataFile(f"{p.title}（元数据）", open_data.metadata_path(p),
+                                         open_data.DOCUMENT_SCHEMA, p.sample, pages.dates[p.url]))
+    for i in interpretations:
+        view = pages.documents[f"{i.id}.md"]
+        targets = list({t.id: t for ref in i.interprets for t in corpus.resolve(ref) if t.id in shown}.values())
+        data = open_data.interpretation_metadata(i, view.keywords, targets, pages.dates[i.url], site_url)
+        files[open_data.metadata_path(i)] = open_data.to_json(data)
+        listed.append(open_data.DataFile(f"{i.title}（元数据）", open_data.metadata_path(i),
+                                         open_data.DOCUMENT_SCHEMA, i.sample, pages.dates[i.url]))
+    files |= open_data.schema_files(datalists.FEES_TITLE, datalists.CATALOG_TITLE, FEE_ITEM, CATALOG_ENTRY,
+                                    site_url)
+    files[open_data.INDEX] = open_data.to_json(open_data.index_file(config.site_name, listed, site_url))
+    return files
 
 
 def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], validity,
@@ -208,7 +250,7 @@ def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], vali
         documents[i.url] = interpretation_date(i, targets, as_of)
     changes = [e.date for p in policies if p.id in validity for e in validity[p.id].history]
     reviewed = {urls.FEES: corpus.reviewed.get("fees.yml"), urls.CATALOG: corpus.reviewed.get("catalog.yml")}
-    return page_dates(documents, changes, reviewed)
+    return page_dates(documents, changes, reviewed, as_of)
 
 
 def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str, str]]]]:
