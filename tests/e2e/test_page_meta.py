@@ -104,3 +104,15 @@ def test_robots_txt_and_every_document_in_the_sitemap_with_its_own_date(sample_s
         assert published <= dates[url] <= AS_OF, (url, dates.get(url))
     # Published 2017-06-08 and nothing since: the build date would be wrong.
     assert dates["policies/2017/tongzhengbanzi-2017-157/"] == "2017-06-08"
+
+
+def test_the_home_page_and_the_change_lists_announce_their_feeds(sample_site):
+    def feeds(page: str) -> set[str]:
+        return {str((sample_site / page).parent.joinpath(a["href"]).resolve().relative_to(sample_site.resolve()))
+                for a in page_meta(sample_site / page).alternates if a.get("type") == "application/atom+xml"}
+
+    assert feeds("index.html") == {"zhengce/feed.xml", "zhengce/biangeng/feed.xml"}
+    for page in ("zhengce/biangeng/index.html", "zhengce/biangeng/yifeizhi/index.html",
+                 "zhengce/biangeng/yixiugai/index.html", "zhengce/biangeng/yishixiao/index.html"):
+        assert feeds(page) == {"zhengce/biangeng/feed.xml"}, page
+    assert all((sample_site / f).is_file() for f in feeds("index.html"))

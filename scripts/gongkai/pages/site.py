@@ -14,9 +14,11 @@ from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM
 from ..read.corpus import Corpus
 from . import datalists, home, open_data, robots, urls
 from .annual import annual_data_page
+from .changes import FEED as CHANGES_FEED
 from .columns import column_of, site_domain
 from .disclosure import disclosure_pages, mark_gazette_documents
 from .document import DocumentView, view_interpretation, view_policy
+from .feed import documents_feed
 from .html import wrap_tables
 from .index_offer import (
     IndexOffer,
@@ -86,9 +88,21 @@ class SitePages:
         return {"gk_doc": view, "gk_meta": self.meta_tags(url, view), "gk_trail": trail(url, titles),
                 "gk_section": section_of(url, titles), "gk_side": side_menu(url, self.menu),
                 "gk_description": (view.summary or view.title) if view else None,
+                "gk_feeds": self.feeds_for(url),
                 # The footer's address and phone come from the organisation data, through the page's
                 # context so that an edit to the data reaches every page.
                 "gk_org": self.organisation}
+
+    def feeds_for(self, url: str) -> list[tuple[str, str]]:
+        """(title, link) of the feeds the page at ``url`` announces to feed readers."""
+        if not self.config.site_url:
+            return []
+        found = []
+        if url in (urls.HOME, urls.POLICIES, urls.INTERPRETATIONS):
+            found.append(("新发布的政策文件和政策解读", urls.DOCUMENTS_FEED))
+        if url == urls.HOME or url.startswith(urls.CHANGES):
+            found.append(("文件修改、废止、失效情况", CHANGES_FEED))
+        return [(f"{self.config.site_name}：{title}", urls.relative(url, path)) for title, path in found]
 
     def titles(self) -> dict[str, str]:
         """The title of every page the portal knows of, by its address."""
@@ -150,8 +164,12 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     pages.dates = _page_dates(corpus, policies, interpretations, shown, validity, config.as_of)
 
     gen = pages.generated
-    gen |= policy_listings(policies, validity, config.topics)
-    gen |= interpretation_listing(interpretations, corpus, shown, validity)
+    has_feeds = bool(config.site_url)
+    gen |= policy_listings(policies, validity, config.topics, has_feeds)
+    gen |= interpretation_listing(interpretations, corpus, shown, validity, has_feeds)
+    if has_feeds:
+        gen[urls.DOCUMENTS_FEED] = documents_feed(policies, interpretations, site_url=config.site_url,
+                                             site_name=config.site_name, as_of=config.as_of)
     gen["index.md"] = home.home_page(config.site_name)
     gen |= disclosure_pages(corpus, policies, config)
     # 依申请公开 needs the organisation data, 政府公报 its issues: offer only what exists.
@@ -223,6 +241,9 @@ def _open_data(pages: SitePages, corpus: Corpus, policies, interpretations, show
         files[open_data.metadata_path(i)] = open_data.to_json(data)
         listed.append(open_data.DataFile(f"{i.title}（元数据）", open_data.metadata_path(i),
                                          open_data.DOCUMENT_SCHEMA, i.sample, pages.dates[i.url]))
+    if site_url:
+        listed += [open_data.DataFile("新发布的政策文件和政策解读（Atom 订阅）", urls.DOCUMENTS_FEED),
+                   open_data.DataFile("文件修改、废止、失效情况（Atom 订阅）", CHANGES_FEED)]
     files |= open_data.schema_files(datalists.FEES_TITLE, datalists.CATALOG_TITLE, FEE_ITEM, CATALOG_ENTRY,
                                     site_url)
     files[open_data.INDEX] = open_data.to_json(open_data.index_file(config.site_name, listed, site_url))
