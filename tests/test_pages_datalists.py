@@ -106,6 +106,28 @@ def test_sample_data_pages_are_marked_as_samples(site, make_site):
         assert banner in (root / "site" / page).read_text(encoding="utf-8")
 
 
+def _downloads(site, stem):
+    rows = list(csv.reader(io.StringIO((site / f"{stem}.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    sheet = load_workbook(site / f"{stem}.xlsx").active
+    data = json.loads((site / f"{stem}.json").read_bytes())
+    return rows, [[c.value for c in row] for row in sheet.iter_rows()], data
+
+
+def test_every_download_of_sample_data_says_so_in_its_content(site, make_site):
+    rows, sheet, data = _downloads(site, "qingdan/shoufei/shoufei")
+    assert rows[0][0] == sheet[0][0] == "执收单位" and data["示例"] is False
+    root = make_site(paired_site_files() | {"data/fees.yml": FEES}, plugin={"sample_data": True})
+    assert run_gongkai(root, "build")[0] == 0
+    html = (root / "site/qingdan/shoufei/index.html").read_text(encoding="utf-8")
+    assert "下载（示例数据，文件中标有“示例”）：" in html
+    rows, sheet, data = _downloads(root / "site", "qingdan/shoufei/shoufei")
+    assert rows[0][:2] == sheet[0][:2] == ["示例", "执收单位"]
+    assert [r[0] for r in rows[1:]] == [r[0] for r in sheet[1:]] == ["是"] * len(data["条目"]) != []
+    assert data["示例"] is True
+    rows, sheet, data = _downloads(root / "site", "qingdan/mulu/mulu")
+    assert rows[0][0] == sheet[0][0] == "示例" and data["示例"] is True
+
+
 def test_a_list_shows_the_date_it_was_reviewed_not_the_build_date(make_site):
     reviewed = "# 清单\n审核日期: 2026-10-15\n条目:\n" + FEES
     root = make_site(paired_site_files() | {"data/fees.yml": reviewed})

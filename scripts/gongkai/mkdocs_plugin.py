@@ -118,6 +118,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         page.meta.update(self.pages.meta_for(page.file.src_uri))
+        # The sitemap's lastmod (and its .gz timestamp) is the page's own date, not the build's.
+        page.update_date = self.pages.last_modified(page.url)
         return markdown
 
     def on_page_content(self, html, page, config, files):

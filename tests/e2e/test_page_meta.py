@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .harness import ROOT
+from .harness import AS_OF, ROOT
 
 SITE_TAGS = ("sitename", "sitedomain", "siteidcode", "columnname", "columntype")
 DOCUMENT_TAGS = ("articletitle", "pubdate", "contentsource", "keywords", "url")
@@ -90,3 +90,29 @@ def test_an_interpretation_without_keywords_takes_its_policys(sample_site):
     policy = front_matter(ROOT / "content/policies/2017/tongzhengbanzi-2017-157.md")
     assert "主题词" not in front_matter(source)
     assert page_meta(page).tags["keywords"] == [",".join(policy["主题词"])]
+
+
+def test_robots_txt_and_every_document_in_the_sitemap_with_its_own_date(sample_site):
+    assert (sample_site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://www.example.gov.cn/sitemap.xml\n")
+    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = dict(re.findall(r"<loc>https://www\.example\.gov\.cn/(.*?)</loc>\s*<lastmod>(.*?)</lastmod>",
+                            sitemap))
+    for page, source in document_pages(sample_site).items():
+        url = str(page.parent.relative_to(sample_site)) + "/"
+        published = str(front_matter(source)["发布日期"])
+        assert published <= dates[url] <= AS_OF, (url, dates.get(url))
+    # Published 2017-06-08 and nothing since: the build date would be wrong.
+    assert dates["policies/2017/tongzhengbanzi-2017-157/"] == "2017-06-08"
+
+
+def test_the_home_page_and_the_change_lists_announce_their_feeds(sample_site):
+    def feeds(page: str) -> set[str]:
+        return {str((sample_site / page).parent.joinpath(a["href"]).resolve().relative_to(sample_site.resolve()))
+                for a in page_meta(sample_site / page).alternates if a.get("type") == "application/atom+xml"}
+
+    assert feeds("index.html") == {"zhengce/feed.xml", "zhengce/biangeng/feed.xml"}
+    for page in ("zhengce/biangeng/index.html", "zhengce/biangeng/yifeizhi/index.html",
+                 "zhengce/biangeng/yixiugai/index.html", "zhengce/biangeng/yishixiao/index.html"):
+        assert feeds(page) == {"zhengce/biangeng/feed.xml"}, page
+    assert all((sample_site / f).is_file() for f in feeds("index.html"))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections import defaultdict
 
 from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM, CatalogEntry, FeeItem
 from ..model.documents import Policy
 from ..model.fields import Schema
-from . import urls
+from . import open_data, urls
 from .cells import inert_csv_cell
 from .html import date_text, esc, link
 from .index_offer import catalog_anchors, fee_anchors
@@ -21,6 +20,11 @@ from .spreadsheet import list_workbook
 
 FEES_STEM = "shoufei"
 CATALOG_STEM = "mulu"
+FEES_TITLE = "行政事业性收费和政府性基金目录清单"
+CATALOG_TITLE = "政府信息主动公开目录清单"
+# A downloaded copy of sample data carries the mark itself: a 示例 column, a 示例 field.
+SAMPLE_COLUMN = "示例"
+SAMPLE_VALUE = "是"
 
 # The year-and-number tail of a 文号; the issuer's code before it is matched exactly.
 _NUMBER_TAIL = re.compile(r"〔\d{4}〕\d+号")
@@ -61,7 +65,7 @@ def fee_page(items: list[FeeItem], policies: list[Policy], as_of: dt.date | None
                                  [anchor for _, anchor in group]))
     intro = ('<p class="gk-intro">行政事业性收费和政府性基金目录清单，按执收单位分列。清单之外的收费项目，'
              "公民、法人和其他组织有权拒绝缴纳。收费依据中的文号如在本网站发布，可点击查看原文。</p>\n")
-    return _page("行政事业性收费和政府性基金目录清单", intro, FEES_STEM, len(items), as_of, sections, sample)
+    return _page(FEES_TITLE, intro, FEES_STEM, len(items), as_of, sections, sample, here, open_data.FEES_SCHEMA)
 
 
 def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.date | None,
@@ -78,37 +82,38 @@ def catalog_page(entries: list[CatalogEntry], policies: list[Policy], as_of: dt.
                                  [anchor for _, anchor in group]))
     intro = ('<p class="gk-intro">各部门政府信息主动公开目录清单：公开主体、事项、内容、依据、时限和方式，'
              "覆盖决策、执行、管理、服务、结果“五公开”。</p>\n")
-    return _page("政府信息主动公开目录清单", intro, CATALOG_STEM, len(entries), as_of, sections, sample)
+    return _page(CATALOG_TITLE, intro, CATALOG_STEM, len(entries), as_of, sections, sample, here,
+                 open_data.CATALOG_SCHEMA)
 
 
-def fees_csv(items: list[FeeItem]) -> bytes:
+def fees_csv(items: list[FeeItem], sample: bool = False) -> bytes:
     """The fee list as CSV that Excel opens with Chinese intact: UTF-8 with BOM, CRLF rows."""
-    return _csv(FEE_ITEM, items)
+    return _csv(FEE_ITEM, items, sample)
 
 
-def catalog_csv(entries: list[CatalogEntry]) -> bytes:
+def catalog_csv(entries: list[CatalogEntry], sample: bool = False) -> bytes:
     """The catalog as CSV for Excel."""
-    return _csv(CATALOG_ENTRY, entries)
+    return _csv(CATALOG_ENTRY, entries, sample)
 
 
-def fees_xlsx(items: list[FeeItem], as_of: dt.date | None) -> bytes:
+def fees_xlsx(items: list[FeeItem], as_of: dt.date | None, sample: bool = False) -> bytes:
     """The fee list as an Excel workbook, the same columns as data/fees.yml (and `gongkai import fees`)."""
-    return _xlsx("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
+    return _xlsx(FEES_TITLE, FEE_ITEM, items, as_of, sample)
 
 
-def catalog_xlsx(entries: list[CatalogEntry], as_of: dt.date | None) -> bytes:
+def catalog_xlsx(entries: list[CatalogEntry], as_of: dt.date | None, sample: bool = False) -> bytes:
     """The catalog as an Excel workbook, the same columns as data/catalog.yml."""
-    return _xlsx("政府信息主动公开目录清单", CATALOG_ENTRY, entries, as_of)
+    return _xlsx(CATALOG_TITLE, CATALOG_ENTRY, entries, as_of, sample)
 
 
-def fees_json(items: list[FeeItem], as_of: dt.date | None) -> bytes:
+def fees_json(items: list[FeeItem], as_of: dt.date | None, sample: bool = False) -> bytes:
     """The fee list as JSON, keyed by the same Chinese field names as data/fees.yml."""
-    return _json("行政事业性收费和政府性基金目录清单", FEE_ITEM, items, as_of)
+    return _json(FEES_TITLE, FEE_ITEM, items, as_of, sample)
 
 
-def catalog_json(entries: list[CatalogEntry], as_of: dt.date | None) -> bytes:
+def catalog_json(entries: list[CatalogEntry], as_of: dt.date | None, sample: bool = False) -> bytes:
     """The catalog as JSON, keyed as data/catalog.yml."""
-    return _json("政府信息主动公开目录清单", CATALOG_ENTRY, entries, as_of)
+    return _json(CATALOG_TITLE, CATALOG_ENTRY, entries, as_of, sample)
 
 
 def _grouped(items, key):
@@ -139,13 +144,16 @@ def _section(heading: str, caption: str, columns: tuple[str, ...], rows: list[tu
 
 
 def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date | None, sections: list[str],
-          sample: bool) -> str:
+          sample: bool, here: str, schema: str) -> str:
     # The list's own review date, never the build date: a list not reviewed says nothing.
     when = f"，{date_text(as_of)}审核更新" if as_of else ""
-    downloads = (f'<p class="gk-downloads">共 {count} 项{when}。下载：'
+    marked = "（示例数据，文件中标有“示例”）" if sample else ""
+    downloads = (f'<p class="gk-downloads">共 {count} 项{when}。下载{marked}：'
                  f'{link(f"{stem}.xlsx", "Excel 表格", download="")} · '
                  f'{link(f"{stem}.csv", "CSV 表格", download="")} · '
-                 f'{link(f"{stem}.json", "JSON 数据", download="")}</p>\n')
+                 f'{link(f"{stem}.json", "JSON 数据", download="")}。'
+                 f'JSON 的数据说明：{link(urls.relative(here, schema), "JSON Schema", type="application/schema+json")}；'
+                 f'本站全部开放数据文件：{link(urls.relative(here, open_data.INDEX), "开放数据目录（index.json）")}</p>\n')
     body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
     meta = {"示例": True} if sample else {}
     return front_matter(title, **meta) + f"<h1>{esc(title)}</h1>\n\n" + intro + "\n" + downloads + "\n" + body
@@ -159,22 +167,30 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _csv(schema: Schema, items) -> bytes:
+def _table(schema: Schema, items, sample: bool) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a download; sample data leads with a 示例 column."""
+    mark = [SAMPLE_COLUMN] if sample else []
+    rows = [[SAMPLE_VALUE] * sample + [_cell(getattr(item, f.attr)) for f in schema.fields] for item in items]
+    return mark + [f.key for f in schema.fields], rows
+
+
+def _csv(schema: Schema, items, sample: bool) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.key for f in schema.fields])
-    for item in items:
-        writer.writerow([inert_csv_cell(_cell(getattr(item, f.attr))) for f in schema.fields])
+    header, rows = _table(schema, items, sample)
+    writer.writerow(header)
+    writer.writerows([inert_csv_cell(cell) for cell in row] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def _xlsx(title: str, schema: Schema, items, as_of: dt.date | None) -> bytes:
-    rows = [[_cell(getattr(item, f.attr)) for f in schema.fields] for item in items]
-    return list_workbook(title, schema.name, [f.key for f in schema.fields], rows, as_of)
+def _xlsx(title: str, schema: Schema, items, as_of: dt.date | None, sample: bool) -> bytes:
+    header, rows = _table(schema, items, sample)
+    return list_workbook(title, schema.name, header, rows, as_of)
 
 
-def _json(title: str, schema: Schema, items, as_of: dt.date | None) -> bytes:
+def _json(title: str, schema: Schema, items, as_of: dt.date | None, sample: bool) -> bytes:
     rows = [{f.key: (list(v) if isinstance(v := getattr(item, f.attr), tuple) else v)
              for f in schema.fields} for item in items]
-    data = {"名称": title, "审核日期": as_of.isoformat() if as_of else None, "条目数": len(rows), "条目": rows}
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    data = {"名称": title, "审核日期": as_of.isoformat() if as_of else None, "示例": sample,
+            "条目数": len(rows), "条目": rows}
+    return open_data.to_json(data)

@@ -8,7 +8,7 @@ from ..derive.status import StatusRecord, chinese_date, interpretation_notice
 from ..model.documents import Attachment, Interpretation, Policy
 from ..model.status import Status
 from ..read.corpus import Corpus
-from . import urls
+from . import open_data, urls
 from .html import badge, date_text, esc, link, size_text
 from .status_notice import NOTICE_MODIFIERS
 
@@ -59,6 +59,8 @@ class DocumentView:
     keywords: tuple[str, ...]
     source: str
     published: str
+    metadata_href: str = open_data.METADATA_NAME
+    metadata_schema_href: str = ""
 
 
 def index_number_html(number: str | None) -> str:
@@ -109,6 +111,7 @@ def view_policy(policy: Policy, corpus: Corpus, shown: set[str],
         sample=policy.sample, status=state.status if state else None,
         status_notice_html=notice_html(state), summary=policy.summary,
         keywords=policy_keywords(policy), source=policy.issuer, published=policy.published.isoformat(),
+        metadata_schema_href=urls.relative(here, open_data.DOCUMENT_SCHEMA),
     )
 
 
@@ -142,6 +145,7 @@ def view_interpretation(interpretation: Interpretation, corpus: Corpus, shown: s
         keywords=interpretation.keywords or _merged(policy_keywords(p) for p in targets),
         source=interpretation.interpreting_body or (targets[0].drafting_body if targets else ""),
         published=interpretation.published.isoformat(),
+        metadata_schema_href=urls.relative(here, open_data.DOCUMENT_SCHEMA),
     )
 
 

@@ -36,13 +36,14 @@ def interpretation_entry(interpretation: Interpretation, corpus: Corpus, shown: 
 
 
 def policy_listings(policies: list[Policy], validity: dict[str, StatusRecord],
-                    topics_order: tuple[str, ...]) -> dict[str, str]:
+                    topics_order: tuple[str, ...], has_feed: bool = False) -> dict[str, str]:
     """Every page of 政策文件库: all, by year, by 发文机关, by 主题分类, by 有效性."""
     policies = newest_first(policies)
     entry = {p.id: policy_entry(p, validity) for p in policies}
     groups = _groups(policies, validity, topics_order)
     pages = paginate(urls.POLICIES, "政策文件库", [entry[p.id] for p in policies],
-                     intro_html=_intro(), first_page_html=_changes_link() + _facets(groups))
+                     intro_html=_intro(),
+                     first_page_html=_changes_link() + _feed_link(urls.POLICIES, has_feed) + _facets(groups))
     for facet, members in groups.items():
         for label, url, docs in members:
             pages |= paginate(url, f"政策文件库 · {facet}：{label}", [entry[p.id] for p in docs],
@@ -51,12 +52,13 @@ def policy_listings(policies: list[Policy], validity: dict[str, StatusRecord],
 
 
 def interpretation_listing(interpretations: list[Interpretation], corpus: Corpus, shown: set[str],
-                           validity: dict[str, StatusRecord]) -> dict[str, str]:
+                           validity: dict[str, StatusRecord], has_feed: bool = False) -> dict[str, str]:
     """Every page of the 政策解读 list."""
     entries = [interpretation_entry(i, corpus, shown, validity) for i in newest_first(interpretations)]
     intro = ('<p class="gk-intro">政策文件与其解读同步发布。每条解读标明解读形式和所解读的文件；'
              "所解读的政策已不再有效时，以文字标明其有效性。</p>\n")
-    return paginate(urls.INTERPRETATIONS, "政策解读", entries, intro_html=intro)
+    return paginate(urls.INTERPRETATIONS, "政策解读", entries, intro_html=intro,
+                    first_page_html=_feed_link(urls.INTERPRETATIONS, has_feed))
 
 
 def _groups(policies: list[Policy], validity: dict[str, StatusRecord],
@@ -89,6 +91,14 @@ def _changes_link() -> str:
     # On the first page only: the link is relative to zhengce/, not to zhengce/2/.
     changes = link(urls.relative(urls.POLICIES, urls.CHANGES), "文件修改、废止、失效情况")
     return f'<p class="gk-intro">各文件被修改、废止和失效的情况，见{changes}。</p>\n'
+
+
+def _feed_link(here: str, has_feed: bool) -> str:
+    # On the first page only, like the link above: relative to the listing's own address.
+    if not has_feed:
+        return ""
+    feed = link(urls.relative(here, urls.DOCUMENTS_FEED), "Atom 订阅（feed.xml）", type="application/atom+xml")
+    return f'<p class="gk-feed">订阅新发布的政策文件和政策解读：{feed}</p>\n'
 
 
 def _facets(groups: dict[str, list[tuple[str, str, list[Policy]]]]) -> str:

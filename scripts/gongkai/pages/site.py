@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..config import PortalConfig
 from ..derive.annual import normative_document_years
 from ..derive.publication import Publication
 from ..derive.status import derive_statuses
+from ..derive.versions import version_chains
+from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM
 from ..read.corpus import Corpus
-from . import datalists, home, urls
+from . import datalists, home, open_data, robots, urls
 from .annual import annual_data_page
+from .changes import FEED as CHANGES_FEED
 from .columns import column_of, site_domain
 from .disclosure import disclosure_pages, mark_gazette_documents
 from .document import DocumentView, view_interpretation, view_policy
+from .feed import documents_feed
 from .html import wrap_tables
 from .index_offer import (
     IndexOffer,
@@ -23,6 +28,7 @@ from .index_offer import (
     interpretation_offer,
     policy_offer,
 )
+from .last_modified import date_of, interpretation_date, page_dates, policy_date
 from .library import (
     interpretation_entry,
     interpretation_listing,
@@ -31,7 +37,9 @@ from .library import (
     policy_listings,
 )
 from .navigation import section_of, side_menu, title_of, trail
+from .robots import robots_txt
 from .site_map import site_map_page
+from .status_notice import diff_url
 
 
 @dataclass
@@ -47,6 +55,12 @@ class SitePages:
     organisation: object = None
     _titles: dict[str, str] | None = field(default=None, repr=False)
     offers: dict[str, list[IndexOffer]] = field(default_factory=dict)
+    dates: dict[str, dt.date] = field(default_factory=dict)
+
+    def last_modified(self, url: str) -> str:
+        """The page's own date (YYYY-MM-DD) for the sitemap; empty when it has none."""
+        day = date_of(self.dates, url)
+        return day.isoformat() if day else ""
 
     def index_offers(self, src_uri: str, url: str, title: str) -> list[IndexOffer]:
         """What the page at ``src_uri`` offers the search index; nothing for listings."""
@@ -74,9 +88,21 @@ class SitePages:
         return {"gk_doc": view, "gk_meta": self.meta_tags(url, view), "gk_trail": trail(url, titles),
                 "gk_section": section_of(url, titles), "gk_side": side_menu(url, self.menu),
                 "gk_description": (view.summary or view.title) if view else None,
+                "gk_feeds": self.feeds_for(url),
                 # The footer's address and phone come from the organisation data, through the page's
                 # context so that an edit to the data reaches every page.
                 "gk_org": self.organisation}
+
+    def feeds_for(self, url: str) -> list[tuple[str, str]]:
+        """(title, link) of the feeds the page at ``url`` announces to feed readers."""
+        if not self.config.site_url:
+            return []
+        found = []
+        if url in (urls.HOME, urls.POLICIES, urls.INTERPRETATIONS):
+            found.append(("新发布的政策文件和政策解读", urls.DOCUMENTS_FEED))
+        if url == urls.HOME or url.startswith(urls.CHANGES):
+            found.append(("文件修改、废止、失效情况", CHANGES_FEED))
+        return [(f"{self.config.site_name}：{title}", urls.relative(url, path)) for title, path in found]
 
     def titles(self) -> dict[str, str]:
         """The title of every page the portal knows of, by its address."""
@@ -135,10 +161,15 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
     pages.offers[urls.src_uri(urls.FEES)] = fee_offers(corpus.fees)
     pages.offers[urls.src_uri(urls.CATALOG)] = catalog_offers(corpus.catalog)
     pages.hidden = _hidden_files(corpus, shown)
+    pages.dates = _page_dates(corpus, policies, interpretations, shown, validity, config.as_of)
 
     gen = pages.generated
-    gen |= policy_listings(policies, validity, config.topics)
-    gen |= interpretation_listing(interpretations, corpus, shown, validity)
+    has_feeds = bool(config.site_url)
+    gen |= policy_listings(policies, validity, config.topics, has_feeds)
+    gen |= interpretation_listing(interpretations, corpus, shown, validity, has_feeds)
+    if has_feeds:
+        gen[urls.DOCUMENTS_FEED] = documents_feed(policies, interpretations, site_url=config.site_url,
+                                             site_name=config.site_name, as_of=config.as_of)
     gen["index.md"] = home.home_page(config.site_name)
     gen |= disclosure_pages(corpus, policies, config)
     # 依申请公开 needs the organisation data, 政府公报 its issues: offer only what exists.
@@ -154,16 +185,11 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
                                                             config.sample_data)
     gen[urls.src_uri(urls.CATALOG)] = datalists.catalog_page(corpus.catalog, policies, corpus.reviewed.get("catalog.yml"),
                                                                    config.sample_data)
+    gen[robots.PATH] = robots_txt(config.site_url)
     years = normative_document_years(corpus, set(publication.policies), config.as_of)
     gen[urls.src_uri(urls.ANNUAL_DATA)] = annual_data_page(years, config.as_of)
-    stem = urls.FEES + datalists.FEES_STEM
-    gen[f"{stem}.csv"] = datalists.fees_csv(corpus.fees)
-    gen[f"{stem}.xlsx"] = datalists.fees_xlsx(corpus.fees, corpus.reviewed.get("fees.yml"))
-    gen[f"{stem}.json"] = datalists.fees_json(corpus.fees, corpus.reviewed.get("fees.yml"))
-    stem = urls.CATALOG + datalists.CATALOG_STEM
-    gen[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog)
-    gen[f"{stem}.xlsx"] = datalists.catalog_xlsx(corpus.catalog, corpus.reviewed.get("catalog.yml"))
-    gen[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, corpus.reviewed.get("catalog.yml"))
+    gen |= _data_lists(corpus, config.sample_data)
+    gen |= _open_data(pages, corpus, policies, interpretations, shown, validity, config)
 
     pages.home_html = home.home_sections(
         [policy_entry(p, validity) for p in newest_first(policies)[:home.LATEST]],
@@ -172,6 +198,80 @@ def build_site_pages(corpus: Corpus, publication: Publication, config: PortalCon
         services,
     )
     return pages
+
+
+def _data_lists(corpus: Corpus, sample: bool) -> dict[str, bytes]:
+    """The fee list's and the catalog's downloads: Excel, CSV and JSON."""
+    fees, catalog = corpus.reviewed.get("fees.yml"), corpus.reviewed.get("catalog.yml")
+    stem, files = urls.FEES + datalists.FEES_STEM, {}
+    files[f"{stem}.csv"] = datalists.fees_csv(corpus.fees, sample)
+    files[f"{stem}.xlsx"] = datalists.fees_xlsx(corpus.fees, fees, sample)
+    files[f"{stem}.json"] = datalists.fees_json(corpus.fees, fees, sample)
+    stem = urls.CATALOG + datalists.CATALOG_STEM
+    files[f"{stem}.csv"] = datalists.catalog_csv(corpus.catalog, sample)
+    files[f"{stem}.xlsx"] = datalists.catalog_xlsx(corpus.catalog, catalog, sample)
+    files[f"{stem}.json"] = datalists.catalog_json(corpus.catalog, catalog, sample)
+    return files
+
+
+def _open_data(pages: SitePages, corpus: Corpus, policies, interpretations, shown: set[str], validity,
+               config: PortalConfig) -> dict[str, bytes]:
+    """Each document's metadata file, the schemas and the index of every open-data file."""
+    site_url, files, listed = config.site_url, {}, []
+    for stem, title, schema, day in (
+            (urls.FEES + datalists.FEES_STEM, datalists.FEES_TITLE, open_data.FEES_SCHEMA,
+             corpus.reviewed.get("fees.yml")),
+            (urls.CATALOG + datalists.CATALOG_STEM, datalists.CATALOG_TITLE, open_data.CATALOG_SCHEMA,
+             corpus.reviewed.get("catalog.yml"))):
+        listed += [open_data.DataFile(f"{title}（{kind}）", f"{stem}.{ext}", schema if ext == "json" else None,
+                                      config.sample_data, day)
+                   for ext, kind in (("json", "JSON"), ("csv", "CSV"), ("xlsx", "Excel"))]
+    for p in policies:
+        view = pages.documents[f"{p.id}.md"]
+        explained = [i for i in corpus.interpretations_of(p.id) if i.id in shown]
+        data = open_data.policy_metadata(p, validity.get(p.id), view.keywords, explained,
+                                         pages.dates[p.url], site_url)
+        files[open_data.metadata_path(p)] = open_data.to_json(data)
+        listed.append(open_data.DataFile(f"{p.title}（元数据）", open_data.metadata_path(p),
+                                         open_data.DOCUMENT_SCHEMA, p.sample, pages.dates[p.url]))
+    for i in interpretations:
+        view = pages.documents[f"{i.id}.md"]
+        targets = list({t.id: t for ref in i.interprets for t in corpus.resolve(ref) if t.id in shown}.values())
+        data = open_data.interpretation_metadata(i, view.keywords, targets, pages.dates[i.url], site_url)
+        files[open_data.metadata_path(i)] = open_data.to_json(data)
+        listed.append(open_data.DataFile(f"{i.title}（元数据）", open_data.metadata_path(i),
+                                         open_data.DOCUMENT_SCHEMA, i.sample, pages.dates[i.url]))
+    if site_url:
+        listed += [open_data.DataFile("新发布的政策文件和政策解读（Atom 订阅）", urls.DOCUMENTS_FEED),
+                   open_data.DataFile("文件修改、废止、失效情况（Atom 订阅）", CHANGES_FEED)]
+    files |= open_data.schema_files(datalists.FEES_TITLE, datalists.CATALOG_TITLE, FEE_ITEM, CATALOG_ENTRY,
+                                    site_url)
+    files[open_data.INDEX] = open_data.to_json(open_data.index_file(config.site_name, listed, site_url))
+    return files
+
+
+def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], validity,
+                as_of: dt.date) -> dict[str, dt.date]:
+    """Every page's own date: documents from their events, listings and lists from those."""
+    chains = version_chains(corpus)
+    documents = {}
+    for p in policies:
+        record = validity.get(p.id)
+        causes = [e.by_id for e in (record.history + record.upcoming if record else ()) if e.by_id]
+        related = [corpus.policies[c] for c in causes if c in shown]
+        related += [i for i in corpus.interpretations_of(p.id) if i.id in shown]
+        related += [v for v in chains.get(p.id, ()) if v.id in shown]
+        documents[p.url] = policy_date(p, record, (d.published for d in related), as_of)
+        visible = [v for v in chains.get(p.id, ()) if v.id in shown]
+        if p in visible[1:]:
+            documents[diff_url(p)] = p.published
+    for i in interpretations:
+        targets = [validity[t.id] for ref in i.interprets for t in corpus.resolve(ref)
+                   if t.id in shown and t.id in validity]
+        documents[i.url] = interpretation_date(i, targets, as_of)
+    changes = [e.date for p in policies if p.id in validity for e in validity[p.id].history]
+    reviewed = {urls.FEES: corpus.reviewed.get("fees.yml"), urls.CATALOG: corpus.reviewed.get("catalog.yml")}
+    return page_dates(documents, changes, reviewed, as_of)
 
 
 def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str, str]]]]:

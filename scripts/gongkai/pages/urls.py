@@ -26,6 +26,8 @@ ANNUAL_REPORTS = "xxgk/nianbao/"
 ANNUAL_DATA = "xxgk/nianbao/shuju/"
 SEARCH = "sousuo/"
 CHANGES = "zhengce/biangeng/"
+# New policies and interpretations as an Atom feed, beside the change feed (zhengce/biangeng/feed.xml).
+DOCUMENTS_FEED = "zhengce/feed.xml"
 
 # 有效性 slugs are spelled out once: the words are fixed by the domain.
 STATUS_SLUGS = {
