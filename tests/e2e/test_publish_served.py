@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.request
 
 import pytest
@@ -41,6 +42,24 @@ def test_publish_switch_and_rollback_are_served_without_restart(portal, tmp_path
         assert "关于印发测试方案（修订）的通知" in fetch(base + PAGE)
         assert run_gongkai(portal, "rollback", "--to", str(www))[0] == 0
         assert "（修订）" not in fetch(base + PAGE)
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_the_release_manifest_is_not_served(portal, tmp_path):
+    www = tmp_path / "www"
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    assert (www / "current/.gongkai-release.json").is_file()
+    with nginx_serving(www / "current", tmp_path / "nginx") as base:
+        assert status_of(base + ".gongkai-release.json") == 404
+        assert status_of(base + PAGE) == 200
 
 
 def test_a_refused_publish_leaves_the_served_site_as_it_was(portal, tmp_path):
