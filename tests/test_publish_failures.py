@@ -11,7 +11,7 @@ import pytest
 from gongkai.publish import disk, releases
 from gongkai.publish.releases import PublishError, Target, publish
 from tests.conftest import paired_site_files, run_gongkai
-from tests.test_build_safety import snapshot
+from tests.test_build_safety import snapshot as snapshot_all
 from tests.test_publish import T0, fake_site
 
 Usage = namedtuple("Usage", "total used free")
@@ -24,6 +24,11 @@ def published(tmp_path):
     target = Target(tmp_path / "www")
     publish(fake_site(tmp_path / "v1", {"a/index.html": "甲"}), target, now=T0)
     return target, fake_site(tmp_path / "v2", {"a/index.html": "甲二"})
+
+
+def snapshot(folder) -> dict[str, str]:
+    """Every file but the lock, which names the last run that held it."""
+    return {rel: digest for rel, digest in snapshot_all(folder).items() if rel != "publish.lock"}
 
 
 def refused(site, target, **kw) -> str:

@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="另一次发布正在进行时最多等待多少秒（默认不等，立即退出）")
     pub.add_argument("--allow-removal", action="append", default=[], metavar="网址",
                      help="允许新版本撤下的已发布页面，如 /policies/2017/x/（可写多次）")
+    pkg = add("package", help="把已生成的 site/ 打成一个发布包（附清单），供发布机器无法直接写入的服务器使用")
+    pkg.add_argument("--output", default=None, metavar="文件",
+                     help="发布包文件名（.tar；以 .tar.gz 结尾则压缩；默认 gongkai-时间-提交.tar）")
     back = add("rollback", help="回退到上一个（或指定的）发布版本")
     back.add_argument("--to", required=True, help="发布目录")
     back.add_argument("--release", default=None, help="要回退到的版本名（默认上一个）")
@@ -269,6 +272,42 @@ def run_publish(args, config: PortalConfig | None) -> int:
     return EXIT_OK
 
 
+def run_package(args, config: PortalConfig) -> int:
+    """gongkai package: the built site and its manifest in one archive, for another machine."""
+    from .publish.archive import package
+    from .publish.releases import PublishError
+
+    now = dt.datetime.now(dt.timezone.utc)
+    commit = _git_commit(config.root)
+    archive = Path(args.output or f"gongkai-{now:%Y%m%dT%H%M%SZ}-{(commit or 'nogit')[:10]}.tar")
+    try:
+        manifest = package(config.root / config.site_dir, archive, commit=commit, as_of=config.as_of, now=now)
+    except PublishError as exc:
+        print(f"{exc}\n没有生成发布包。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"{exc.filename or archive}: package-io 无法写入发布包：{exc.strerror}。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已生成发布包 {archive}：{len(manifest['files'])} 个文件，提交 {commit or '（不在 git 仓库中）'}。"
+          f"在服务器上运行“gongkai publish --from {archive.name} --to 发布目录”。", file=sys.stderr)
+    return EXIT_OK
+
+
+def _git_commit(root: Path) -> str | None:
+    """The commit the site was built from, marked when the work tree had uncommitted changes."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "content", "data", "mkdocs.yml"],
+                               cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
 def run_rollback(args, config: PortalConfig) -> int:
     """gongkai rollback: serve the previous (or a named) release again."""
     from .publish.releases import PublishError, Target, rollback
@@ -311,7 +350,7 @@ def run_report(args, config: PortalConfig) -> int:
 
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
-    "import": run_import, "new": run_new, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
+    "import": run_import, "new": run_new, "publish": run_publish, "package": run_package, "rollback": run_rollback, "releases": run_releases,
     "report": run_report, "hooks": run_hooks,
 }
 

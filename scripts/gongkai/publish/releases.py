@@ -8,9 +8,11 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..lock import Busy, hold
+from .archive import unpack
 from .disk import bytes_needed, describe, ensure_space, fsync_folder, fsync_tree
 from .errors import PublishError, Unchanged
 from .ledger import LEDGER, REDIRECTS, Ledger, addresses, lost_message, redirect_problems
@@ -54,10 +56,11 @@ Stager = Callable[[Path], dict]
 
 def publish(site: Path, target: Target, *, keep: int = 10, allow_removal: set[str] = frozenset(),
             now: dt.datetime | None = None, wait: float = 0, stage: Stager | None = None) -> str:
-    """Copy ``site`` into a new release, verify it, then switch `current` to it.
-
-    ``stage`` replaces the copy of ``site`` (an archive unpacked and verified instead).
+    """Copy ``site`` (a built site, or an archive made by `gongkai package`) into a new release,
+    verify it, then switch `current` to it. ``stage`` replaces the copy of ``site``.
     """
+    if stage is None and site.is_file():
+        stage = partial(unpack, site)
     if stage is None:
         refuse_publishing_into_itself(site, target)
         problems = verify_site(site)
