@@ -18,6 +18,7 @@ from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
 from .gazette import read_gazette
+from .redirects import read_redirects
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Corpus:
     organisation: Organisation | None = None
     annual_reports: list[AnnualReport] = field(default_factory=list)
     gazette: list[GazetteIssue] = field(default_factory=list)
+    # Published addresses that moved: old → new (data/redirects.yml).
+    redirects: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
 
@@ -115,6 +118,8 @@ def read_corpus(config: PortalConfig) -> Corpus:
     corpus.problems += problems
     corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root,
                                                   config.max_file_kb)
+    corpus.problems += problems
+    corpus.redirects, problems = read_redirects(config.data_path, config.root)
     corpus.problems += problems
     return corpus
 
