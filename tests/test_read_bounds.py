@@ -177,3 +177,18 @@ def test_a_list_or_table_of_many_links_is_fine(make_site):
     table = "| 项 |\n| --- |\n" + "".join(f"| [第 {n} 项](../y{n}/) |\n" for n in range(400))
     code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{rows}\n{table}"})
     assert (code, lines) == (0, [])
+
+
+def test_thousands_of_unclosed_tags_are_refused_before_the_sanitizer_reads_them(make_site):
+    body = "<div>\n" * 100 + "<div>" * 40_000
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{body}\n"})
+    assert code == 1
+    assert lines == ["content/xxgk/x.md:103: too-deep 从文件开头到这一行，有超过 300 层没有结束的 HTML 标签（如“<div>”），"
+                     "生成网页会非常慢，多半是粘贴时出了错。请给每个标签写上结束标签（如“</div>”），或删去多余的标签。"]
+
+
+def test_many_closed_tags_are_fine(make_site):
+    table = ("<table>\n" + "<tr><td>甲</td><td><b>乙</b></td></tr>\n" * 2000
+             + "<tr><td>没有结束标签的单元格\n" * 500 + "</table>\n<ul>" + "<li>没有结束标签的项\n" * 500 + "</ul>")
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{table}\n"})
+    assert (code, lines) == (0, [])
