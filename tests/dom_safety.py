@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 _DANGEROUS_URL = re.compile(r"^(javascript|vbscript|data:text/html)", re.I)
+_SHORT_COMMENT = re.compile(r"<!---?>|--!>")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 FORBIDDEN_TAGS = {"base", "iframe", "object", "embed", "frame", "frameset", "applet", "svg", "math"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "srcset", "xlink:href"}
@@ -25,8 +26,9 @@ class _Scan(HTMLParser):
             self.found.append(f"<{tag}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             self.found.append("<meta http-equiv=refresh>")
-        # The one form the portal writes: the home page's search box, sent to its own search page.
-        if tag == "form" and not values.get("action", "").endswith("sousuo/"):
+        # The one form the portal writes: the search box, sent to its own search page (the
+        # home page's to sousuo/, the search page's to itself).
+        if tag == "form" and not (values.get("action", "").endswith("sousuo/") or values.get("action") == "./"):
             self.found.append(f"<form action={values.get('action')}>")
         if tag == "script" and not values.get("src"):
             self.in_script = True
@@ -53,7 +55,8 @@ class _Scan(HTMLParser):
 def unsafe_constructs(html: str) -> list[str]:
     """Every element, attribute or URL of ``html`` that could run or load something."""
     scan = _Scan()
-    scan.feed(html)
+    # A browser ends a comment at "<!-->", "<!--->" and "--!>" too; Python's parser only at "-->".
+    scan.feed(_SHORT_COMMENT.sub(lambda m: "<!---->" if m.group().startswith("<") else "-->", html))
     scan.close()
     return scan.found
 

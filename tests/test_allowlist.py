@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.structure.files import File
 
 from gongkai.check.allowlist import Removed, removed_constructs, sanitize
 from gongkai.mkdocs_plugin import GongkaiPlugin
@@ -29,6 +30,9 @@ DROPPED = {
     "<svg><script>alert(1)</script></svg>": [Removed("svg"), Removed("script")],
     '<base href="https://evil.example/">': [Removed("base")],
     '<iframe src="https://evil.example/"></iframe>': [Removed("iframe")],
+    # HTML5 closes a comment at "<!-->" and at "--!>": the image after it is real.
+    "<!--><img src=x onerror=alert(1)>-->": [Removed("img", "onerror", "alert(1)")],
+    "<!-- x --!><img src=x onerror=alert(2)>": [Removed("img", "onerror", "alert(2)")],
 }
 
 
@@ -42,8 +46,10 @@ def _page_content(html: str, *, generated: bool) -> str:
     plugin = GongkaiPlugin()
     plugin.pages = SitePages(config=None)
     plugin.lifecycle = SimpleNamespace(sections_for=lambda src_uri: "")
-    page = SimpleNamespace(file=SimpleNamespace(generated=generated, src_uri="xxgk/zhinan.md"))
-    return plugin.on_page_content(html, page, None, None)
+    # A real MkDocs File: an editor's file has no generated_by, a page the portal makes has one.
+    file = File("xxgk/zhinan.md", src_dir="content", dest_dir="site", use_directory_urls=True)
+    file.generated_by = "gongkai" if generated else None
+    return plugin.on_page_content(html, SimpleNamespace(file=file), None, None)
 
 
 def test_the_build_applies_the_allowlist_to_an_editors_page_whatever_the_check_said():

@@ -158,3 +158,37 @@ def test_a_control_character_in_a_value_is_named(make_site):
     assert code == 1
     assert lines == [f"{FEES_PATH}:2: control-char 字段“执收单位”的值含有不可见的控制字符（U+0001），"
                      "网页、表格和搜索都无法正确处理。请删去它（常见于从其他软件复制来的文字）。"]
+
+
+@pytest.mark.parametrize("body, line", [
+    ("[a](" * 10_000, 3),
+    ("前言。\n\n" + "[a](\n" * 10_000, 5),
+])
+def test_a_run_of_thousands_of_brackets_is_refused_before_markdown_renders_it(make_site, body, line):
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{body}\n"})
+    assert code == 1
+    assert lines == [f"content/xxgk/x.md:{line}: too-many-brackets 从这一行起的一段文字中有超过 300 个“[”"
+                     "（链接或图片的开头），生成网页会非常慢，多半是粘贴时出了错。请检查这段文字；确需这么多链接时，"
+                     "请分成几段，或改用列表、表格（每项一个链接）。"]
+
+
+def test_a_list_or_table_of_many_links_is_fine(make_site):
+    rows = "".join(f"- [第 {n} 项](../x{n}/)\n" for n in range(400))
+    table = "| 项 |\n| --- |\n" + "".join(f"| [第 {n} 项](../y{n}/) |\n" for n in range(400))
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{rows}\n{table}"})
+    assert (code, lines) == (0, [])
+
+
+def test_thousands_of_unclosed_tags_are_refused_before_the_sanitizer_reads_them(make_site):
+    body = "<div>\n" * 100 + "<div>" * 40_000
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{body}\n"})
+    assert code == 1
+    assert lines == ["content/xxgk/x.md:103: too-deep 从文件开头到这一行，有超过 300 层没有结束的 HTML 标签（如“<div>”），"
+                     "生成网页会非常慢，多半是粘贴时出了错。请给每个标签写上结束标签（如“</div>”），或删去多余的标签。"]
+
+
+def test_many_closed_tags_are_fine(make_site):
+    table = ("<table>\n" + "<tr><td>甲</td><td><b>乙</b></td></tr>\n" * 2000
+             + "<tr><td>没有结束标签的单元格\n" * 500 + "</table>\n<ul>" + "<li>没有结束标签的项\n" * 500 + "</ul>")
+    code, lines = check(make_site, {"content/xxgk/x.md": f"# 标题\n\n{table}\n"})
+    assert (code, lines) == (0, [])

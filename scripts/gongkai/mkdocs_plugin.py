@@ -125,7 +125,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
 
     def on_page_content(self, html, page, config, files):
         # An editor's text passes the allowlist here, whatever the check let through.
-        if not page.file.generated:
+        if page.file.generated_by is None:
             html = sanitize(html)
         # The page's own text only: the lifecycle sections below repeat other documents' titles.
         if self.search is not None:

@@ -94,10 +94,15 @@ class _Elements(HTMLParser):
         self.found.append((tag, tuple((name, value or "") for name, value in attrs)))
 
 
+# Python's parser ends a comment only at "-->"; HTML5, as browsers and nh3 read it, also ends
+# one at "<!-->", "<!--->" and "--!>", so what follows is markup, not comment.
+_SHORT_COMMENT = re.compile(r"<!---?>|--!>")
+
+
 def elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """Every start tag of ``html`` with its attributes."""
     parser = _Elements()
-    parser.feed(html)
+    parser.feed(_SHORT_COMMENT.sub(lambda m: "<!---->" if m.group().startswith("<") else "-->", html))
     parser.close()
     return parser.found
 

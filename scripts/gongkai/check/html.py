@@ -108,13 +108,65 @@ def check_yaml_text(text: str, path: str, first_line: int = 1) -> list[Problem]:
     return problems
 
 
+# More "[" than any real paragraph holds; Markdown renders this many in well under a second.
+MAX_BRACKETS = 300
+MAX_DEPTH = 300
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Elements that never hold others, and those a parser closes at the next sibling (an unclosed
+# <p>, <li> or <td> in pasted HTML is no deeper than a closed one).
+_UNCOUNTED = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+              "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option"}
+_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||#|>)")
+
+
 def check_body(body: str, path: str, first_line: int = 1) -> list[Problem]:
     """Each construct of a Markdown body that the allowlist would drop, on its own line."""
     if not _may_hold_markup(body):
         return []
+    crowded = _crowded_brackets(body, path, first_line) or _deep_nesting(body, path, first_line)
+    if crowded:
+        return crowded
     html = render_markdown(body)
     lines = _SourceLines(body, first_line)
     return [error(path, lines.of(item), *_describe(item)) for item in removed_constructs(html)]
+
+
+def _crowded_brackets(body: str, path: str, first_line: int) -> list[Problem]:
+    # Python-Markdown tries every "[" of a run of text as the start of a link against every
+    # later one: time grows with the square of their number (10,000 take minutes). A run ends
+    # at a blank line or where a list item, table row, heading or quote starts.
+    problems, count, start = [], 0, first_line
+    for number, line in enumerate(body.split("\n"), first_line):
+        if not line.strip():
+            count, start = 0, number + 1
+        elif _BLOCK_START.match(line):
+            count, start = 0, number
+        count += line.count("[")
+        if count > MAX_BRACKETS and (not problems or problems[-1].line != start):
+            problems.append(error(
+                path, start, "too-many-brackets",
+                f"从这一行起的一段文字中有超过 {MAX_BRACKETS} 个“[”（链接或图片的开头），生成网页会非常慢，"
+                "多半是粘贴时出了错。请检查这段文字；确需这么多链接时，请分成几段，或改用列表、表格（每项一个链接）。",
+            ))
+    return problems
+
+
+def _deep_nesting(body: str, path: str, first_line: int) -> list[Problem]:
+    # An HTML5 parser (nh3's, a browser's) takes time in the square of the depth of nested
+    # block elements: 40,000 "<div>" take 40 seconds. No real page nests a tenth of the limit.
+    depth = 0
+    for match in _TAG_NAME.finditer(body):
+        closing, name = match.groups()
+        if name.lower() in _UNCOUNTED:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > MAX_DEPTH:
+            return [error(
+                path, first_line + body.count("\n", 0, match.start()), "too-deep",
+                f"从文件开头到这一行，有超过 {MAX_DEPTH} 层没有结束的 HTML 标签（如“<div>”），"
+                "生成网页会非常慢，多半是粘贴时出了错。请给每个标签写上结束标签（如“</div>”），或删去多余的标签。",
+            )]
+    return []
 
 
 def render_markdown(body: str) -> str:
