@@ -1,4 +1,5 @@
-"""Decode a file's bytes as UTF-8, reporting BOM, GBK and tabs as problems."""
+"""Decode a file's bytes as UTF-8, reporting BOM, GBK and tabs as problems; tell an attachment's
+encoding."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def _is_gbk(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def text_encoding(raw: bytes) -> str:
+    """The encoding of a text attachment: ``utf-8-sig`` (with BOM), ``ascii``, ``utf-8``,
+    ``gb18030`` or ``unknown``."""
+    if raw.startswith(BOM):
+        return "utf-8-sig"
+    for name in ("ascii", "utf-8", "gb18030"):
+        try:
+            raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return "unknown"
