@@ -28,7 +28,7 @@ from .index_offer import (
     interpretation_offer,
     policy_offer,
 )
-from .last_modified import date_of, interpretation_date, page_dates, policy_date
+from .last_modified import date_of, event_day, interpretation_date, page_dates, policy_date
 from .library import (
     interpretation_entry,
     interpretation_listing,
@@ -269,7 +269,7 @@ def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], vali
         targets = [validity[t.id] for ref in i.interprets for t in corpus.resolve(ref)
                    if t.id in shown and t.id in validity]
         documents[i.url] = interpretation_date(i, targets, as_of)
-    changes = [e.date for p in policies if p.id in validity for e in validity[p.id].history]
+    changes = [event_day(e) for p in policies if p.id in validity for e in validity[p.id].history]
     reviewed = {urls.FEES: corpus.reviewed.get("fees.yml"), urls.CATALOG: corpus.reviewed.get("catalog.yml")}
     return page_dates(documents, changes, reviewed, as_of)
 
