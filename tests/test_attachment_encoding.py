@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gongkai.check.attachments import SAMPLE_BYTES
+from gongkai.read.text import text_encoding
+
 from .conftest import ROOT, SEED_POLICY, paired_site_files, run_gongkai
 
 TABLE = "时段,时间\r\n上午,8:30\r\n"
@@ -50,3 +53,10 @@ def test_utf8_with_a_bom_plain_ascii_and_other_types_pass(make_site, name, raw):
 def test_the_sample_portals_text_attachments_carry_a_bom():
     files = [*ROOT.glob("content/**/*.csv"), *ROOT.glob("content/**/*.txt")]
     assert files and all(f.read_bytes().startswith(b"\xef\xbb\xbf") for f in files)
+
+
+def test_a_large_file_is_told_from_its_first_megabyte_even_cut_inside_a_character():
+    head = ("收费" * 200_000).encode()[:SAMPLE_BYTES]
+    assert len(head) == SAMPLE_BYTES and head[-1] >= 0x80
+    assert text_encoding(head, whole=False) == "utf-8"
+    assert text_encoding(b"\xef\xbb\xbf" + head[3:], whole=False) == "utf-8-sig"

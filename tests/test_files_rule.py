@@ -86,3 +86,23 @@ def test_addresses_are_unique_and_reachable(make_site, case):
     files, message = COLLISIONS[case]
     code, out, _ = run_gongkai(make_site(paired_site_files() | files), "check")
     assert (code, out.splitlines()) == (1, [message])
+
+
+ATTACHMENT_TYPES = ("7z、csv、doc、docx、dps、et、gif、jpeg、jpg、odp、ods、odt、ofd、pdf、png、ppt、pptx、"
+                    "rar、rtf、txt、webp、wps、xls、xlsx、zip")
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("yemian.html", " .html "), ("tu.svg", " .svg "), ("jiaoben.js", " .js "), ("anzhuang.exe", " .exe "),
+    ("qita.md", " .md "), ("README", "没有扩展名的"),
+])
+def test_a_declared_attachment_of_a_type_that_runs_is_an_error(make_site, name, kind):
+    files = paired_site_files()
+    files["content/policies/2017/seed.md"] = SEED_POLICY.replace(
+        "---\n## 正文", f"附件:\n  - 名称: 附件一\n    文件: {name}\n---\n## 正文")
+    files[f"content/policies/2017/{name}"] = "<script>alert(1)</script>\n"
+    code, out, _ = run_gongkai(make_site(files), "check")
+    assert code == 1
+    assert f"content/policies/2017/seed.md:12: attachment-type 附件“附件一”的文件“{name}”是{kind}文件，" \
+           "门户不发布这种类型：网页、脚本和程序会在读者的浏览器或电脑上运行。" \
+           f"请转换为 PDF 等格式后再列出。可发布的类型：{ATTACHMENT_TYPES}。" in out.splitlines()

@@ -48,7 +48,7 @@ def test_a_release_that_drops_a_published_page_is_refused(tmp_path):
     publish(fake_site(tmp_path / "v1", {"a/index.html": "甲", "b/index.html": "乙"}), target, now=T0)
     with pytest.raises(PublishError) as refused:
         publish(fake_site(tmp_path / "v2", {"a/index.html": "甲"}), target, now=T0 + dt.timedelta(hours=1))
-    assert "新版本会让以下已发布的页面消失：\n  /b/\n" in str(refused.value)
+    assert "新版本会让以下已发布的网址消失：\n  /b/\n" in str(refused.value)
     assert len(target.names()) == 1
     assert not list(target.releases.glob(".incoming-*"))
     publish(fake_site(tmp_path / "v3", {"a/index.html": "甲"}), target, allow_removal={"/b/"},
@@ -113,7 +113,8 @@ def test_rollback_serves_the_previous_release(tmp_path):
 
 def test_prune_keeps_current_and_previous(tmp_path):
     target = Target(tmp_path / "www")
-    names = [publish(fake_site(tmp_path / f"v{i}", {}), target, now=T0 + dt.timedelta(hours=i))
+    names = [publish(fake_site(tmp_path / f"v{i}", {"a/index.html": f"第 {i} 版"}), target,
+                     now=T0 + dt.timedelta(hours=i))
              for i in range(5)]
     rollback(target, names[1])
     assert prune(target, keep=1) == [names[2], names[3]]

@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = add("build", help="检查并生成网站到 site/（失败时原网站不变）")
     build.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 的 site_dir）")
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
+    build.add_argument("--wait", type=float, default=0, metavar="秒数",
+                       help="另一次生成正在进行时最多等待多少秒（默认不等，立即退出）")
     add("serve", help="本地预览，修改后自动刷新")
     schema = add("schema", help="输出各类文件字段的 JSON Schema")
     schema.add_argument("--write", metavar="文件夹", default=None,
@@ -67,12 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--number", default=None, help="文号，如 通财规〔2026〕1号")
     pub = add("publish", help="把已生成的 site/ 发布为新版本并原子切换")
     pub.add_argument("--to", required=True, help="发布目录（网站根目录指向其中的 current）")
+    pub.add_argument("--from", dest="source", default=None, metavar="网站或发布包",
+                     help="要发布的网站文件夹，或 gongkai package 生成的发布包（默认 mkdocs.yml 的 site_dir）")
     pub.add_argument("--keep", type=int, default=10, help="保留最近多少个版本（默认 10）")
+    pub.add_argument("--wait", type=float, default=0, metavar="秒数",
+                     help="另一次发布正在进行时最多等待多少秒（默认不等，立即退出）")
     pub.add_argument("--allow-removal", action="append", default=[], metavar="网址",
                      help="允许新版本撤下的已发布页面，如 /policies/2017/x/（可写多次）")
+    pkg = add("package", help="把已生成的 site/ 打成一个发布包（附清单），供发布机器无法直接写入的服务器使用")
+    pkg.add_argument("--output", default=None, metavar="文件",
+                     help="发布包文件名（.tar；以 .tar.gz 结尾则压缩；默认 gongkai-时间-提交.tar）")
     back = add("rollback", help="回退到上一个（或指定的）发布版本")
     back.add_argument("--to", required=True, help="发布目录")
     back.add_argument("--release", default=None, help="要回退到的版本名（默认上一个）")
+    back.add_argument("--wait", type=float, default=0, metavar="秒数",
+                      help="另一次发布正在进行时最多等待多少秒（默认不等，立即退出）")
     rel = add("releases", help="列出发布目录中的版本")
     rel.add_argument("--to", required=True, help="发布目录")
     imp = add("import", help="导入：JSON Lines 法规数据为政策文件；fees/catalog 加 Excel 文件为清单")
@@ -96,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; never let a traceback reach an editor."""
     args = build_parser().parse_args(argv)
     try:
-        config = load_config(args.config, as_of=args.as_of)
+        # The web server has releases but no portal repository: these commands need no mkdocs.yml.
+        needs_config = args.command not in ("rollback", "releases") and getattr(args, "source", None) is None
+        config = load_config(args.config, as_of=args.as_of) if needs_config else None
         return COMMANDS[args.command](args, config)
     except ConfigError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
@@ -131,7 +144,7 @@ def run_build(args, config: PortalConfig) -> int:
     """gongkai build: check, build into a staging folder, then swap it in."""
     from .mkdocs_runner import build_site
 
-    return build_site(config, Path(args.config), site_dir=args.site_dir, strict=args.strict)
+    return build_site(config, Path(args.config), site_dir=args.site_dir, strict=args.strict, wait=args.wait)
 
 
 def run_serve(args, config: PortalConfig) -> int:
@@ -218,9 +231,11 @@ def run_hooks(args, config: PortalConfig) -> int:
 
 def run_new(args, config: PortalConfig) -> int:
     """gongkai new: a draft policy and its draft interpretation, never overwriting a file."""
-    from .scaffold import policy_and_interpretation, slug_problem
+    from .scaffold import policy_and_interpretation, slug_problem, value_problem
 
-    problem = slug_problem(args.slug)
+    typed = [("--title", args.title), ("--issuer", args.issuer)]
+    typed += [("--number", args.number)] if args.number is not None else []
+    problem = slug_problem(args.slug) or next(filter(None, (value_problem(o, v) for o, v in typed)), None)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
@@ -241,13 +256,17 @@ def run_new(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
-def run_publish(args, config: PortalConfig) -> int:
+def run_publish(args, config: PortalConfig | None) -> int:
     """gongkai publish: verify the built site, copy it as a release, switch atomically."""
-    from .publish.releases import PublishError, Target, publish
+    from .publish.releases import PublishError, Target, Unchanged, publish
 
+    source = Path(args.source) if args.source else config.root / config.site_dir
     try:
-        name = publish(config.root / config.site_dir, Target(Path(args.to)), keep=args.keep,
-                       allow_removal=set(args.allow_removal))
+        name = publish(source, Target(Path(args.to)), keep=args.keep,
+                       allow_removal=set(args.allow_removal), wait=args.wait)
+    except Unchanged as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_OK
     except PublishError as exc:
         print(f"{exc}\n没有发布，正在服务的网站保持不变。", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -255,12 +274,48 @@ def run_publish(args, config: PortalConfig) -> int:
     return EXIT_OK
 
 
+def run_package(args, config: PortalConfig) -> int:
+    """gongkai package: the built site and its manifest in one archive, for another machine."""
+    from .publish.archive import package
+    from .publish.releases import PublishError
+
+    now = dt.datetime.now(dt.timezone.utc)
+    commit = _git_commit(config.root)
+    archive = Path(args.output or f"gongkai-{now:%Y%m%dT%H%M%SZ}-{(commit or 'nogit')[:10]}.tar")
+    try:
+        manifest = package(config.root / config.site_dir, archive, commit=commit, as_of=config.as_of, now=now)
+    except PublishError as exc:
+        print(f"{exc}\n没有生成发布包。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"{exc.filename or archive}: package-io 无法写入发布包：{exc.strerror}。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"已生成发布包 {archive}：{len(manifest['files'])} 个文件，提交 {commit or '（不在 git 仓库中）'}。"
+          f"在服务器上运行“gongkai publish --from {archive.name} --to 发布目录”。", file=sys.stderr)
+    return EXIT_OK
+
+
+def _git_commit(root: Path) -> str | None:
+    """The commit the site was built from, marked when the work tree had uncommitted changes."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "content", "data", "mkdocs.yml"],
+                               cwd=root, capture_output=True, text=True)
+    except OSError:
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
 def run_rollback(args, config: PortalConfig) -> int:
     """gongkai rollback: serve the previous (or a named) release again."""
     from .publish.releases import PublishError, Target, rollback
 
     try:
-        name = rollback(Target(Path(args.to)), args.release)
+        name = rollback(Target(Path(args.to)), args.release, wait=args.wait)
     except PublishError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -297,7 +352,7 @@ def run_report(args, config: PortalConfig) -> int:
 
 COMMANDS = {
     "check": run_check, "build": run_build, "serve": run_serve, "schema": run_schema,
-    "import": run_import, "new": run_new, "publish": run_publish, "rollback": run_rollback, "releases": run_releases,
+    "import": run_import, "new": run_new, "publish": run_publish, "package": run_package, "rollback": run_rollback, "releases": run_releases,
     "report": run_report, "hooks": run_hooks,
 }
 

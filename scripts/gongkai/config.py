@@ -10,6 +10,9 @@ from pathlib import Path
 
 import yaml
 
+# Larger than any real document (the longest law in the sample corpus is about 300 KB), small
+# enough that reading it stays well under a second.
+DEFAULT_MAX_FILE_KB = 1024
 DEFAULT_INDEX_NUMBER_PATTERN = r"^[0-9A-Z]{9,18}/\d{4}-\d{5}$"
 DEFAULT_TOPICS = (
     "综合政务", "国民经济管理、国有资产监管", "财政、金融、审计", "国土资源、能源",
@@ -72,6 +75,8 @@ class PortalConfig:
     # An empty item of 法定主动公开内容: warning while the portal is filled, error for release,
     # off for a portal that is not a 政府信息公开 column.
     statutory_rule: str = "warning"
+    # A content or data file above this size is refused rather than read.
+    max_file_kb: int = DEFAULT_MAX_FILE_KB
     as_of: dt.date = field(default_factory=dt.date.today)
     site: SiteInfo = SiteInfo()
 
@@ -137,6 +142,9 @@ def from_options(options: dict, *, root: Path, content_dir: str = "content", sit
         raise ConfigError("mkdocs.yml 中 statutory_rule 只能是 warning、error 或 off。")
     if values.get("level", "city") not in ("city", "county", "department"):
         raise ConfigError("mkdocs.yml 中 level 只能是 city（市）、county（县）或 department（部门）。")
+    max_kb = values.get("max_file_kb", DEFAULT_MAX_FILE_KB)
+    if isinstance(max_kb, bool) or not isinstance(max_kb, int) or max_kb < 1:
+        raise ConfigError("mkdocs.yml 中 max_file_kb 应为一个正整数（单位 KB），如 1024。")
     try:
         re.compile(values.get("index_number_pattern", DEFAULT_INDEX_NUMBER_PATTERN))
     except re.error as exc:

@@ -19,6 +19,7 @@ from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
 from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
+from .pages.redirects import redirect_files
 from .pages.security import page_policy
 from .read.corpus import Corpus, read_corpus
 from .search.collect import SearchCollector, SearchIndexError, search_files
@@ -148,10 +149,25 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             raise PluginError(str(exc)) from exc
         log.info("搜索索引：%s 条记录，%.1f 秒，内存峰值 %.0f MB",
                  stats["records"], stats["seconds"], stats["peak_mb"])
+        _write_redirects(Path(config.site_dir), self.corpus.redirects)
 
     def on_build_error(self, error):
         if self.search is not None:
             self.search.discard()
+
+
+def _write_redirects(site: Path, redirects: dict[str, str]) -> None:
+    # An old address still served by a page: nginx's 301 would hide the page from every reader.
+    shadowed = [old for old in sorted(redirects) if (site / old.lstrip("/")).is_file()
+                or (site / old.lstrip("/") / "index.html").is_file()]
+    if shadowed:
+        raise PluginError("".join(
+            f"data/redirects.yml:1: redirect-shadows 旧网址 {old} 仍是网站中的页面或文件，重定向会让读者再也看不到它。"
+            "请删除这一行，或先撤下旧网址的内容。\n" for old in shadowed))
+    for rel, text in redirect_files(redirects).items():
+        path = site / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def _through_link(path: Path, top: Path) -> bool:

@@ -13,6 +13,7 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .config import PortalConfig
+from .lock import Busy, hold
 
 
 class _PlainFormatter(logging.Formatter):
@@ -36,13 +37,25 @@ def _plain_mkdocs_logging() -> None:
 
 
 def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = None,
-               strict: bool = False) -> int:
-    """Check and build into a staging folder next to site/, then swap it in."""
+               strict: bool = False, wait: float = 0) -> int:
+    """Check and build into a staging folder next to site/, then swap it in; one build at a time."""
     os.environ["GONGKAI_AS_OF"] = config.as_of.isoformat()
     _plain_mkdocs_logging()
     target = Path(site_dir) if site_dir else config.root / config.site_dir
+    # Two builds into one site/ would delete each other's staging folder and site/ itself.
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with hold(target.with_name(f".{target.name}-build.lock"), f"输出目录 {target}/ ", "build-busy", wait):
+            return _build_locked(config, config_file, target, strict)
+    except Busy as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+
+
+def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict: bool) -> int:
     staging = target.with_name(f".{target.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
+    restore_interrupted_swap(target)
     try:
         build(load_mkdocs_config(str(config_file), site_dir=str(staging), strict=strict))
     except (Abort, ConfigurationError) as exc:
@@ -52,6 +65,13 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
     swap_in(staging, target)
     print(f"网站已生成：{target}/（按 {config.as_of} 发布）", file=sys.stderr)
     return 0
+
+
+def restore_interrupted_swap(target: Path) -> None:
+    """A build killed between its two renames left only `.site.old`: put it back."""
+    old = target.with_name(f".{target.name}.old")
+    if old.is_dir() and not target.exists():
+        old.rename(target)
 
 
 def swap_in(staging: Path, target: Path) -> None:

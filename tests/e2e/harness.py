@@ -107,16 +107,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def deployed_server_block(site: Path, port: int) -> str:
-    """deploy/nginx.conf as the README gives it, listening on 127.0.0.1:``port`` with root ``site``."""
+def deployed_server_block(site: Path, port: int, allow_wasm: bool = False) -> str:
+    """deploy/nginx.conf as the README gives it, listening on 127.0.0.1:``port`` with root ``site``.
+    ``allow_wasm`` adds 'wasm-unsafe-eval' to its script-src, for benchmarking Pagefind alone."""
     text = DEPLOY_CONF.read_text(encoding="utf-8")
+    if allow_wasm:
+        text, policies = re.subn(r"script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", text)
+        assert policies >= 1, f"{DEPLOY_CONF} should have a script-src 'self'"
+    # The release's own files the configuration includes (the redirect map) come from ``site`` too.
+    text = text.replace("/srv/gongkai/current/", f"{site}/")
     text, listens = re.subn(r"^(\s*)listen\s+[^;]+;", rf"\g<1>listen 127.0.0.1:{port};", text, flags=re.M)
     text, roots = re.subn(r"^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site};", text, flags=re.M)
     assert (listens, roots) == (1, 1), f"{DEPLOY_CONF} should have one listen and one root line"
     return text
 
 
-def nginx_conf(site: Path, workdir: Path, port: int) -> str:
+def nginx_conf(site: Path, workdir: Path, port: int, allow_wasm: bool = False) -> str:
     """nginx.conf around deploy/nginx.conf: foreground, logs and temp files in ``workdir``."""
     # A master started as root hands requests to workers running as `nobody`, who could not
     # read a pytest temp directory; keep the workers as the user who started the tests.
@@ -137,7 +143,7 @@ http {{
     access_log {workdir / "access.log"};
 {temp}
     sendfile on;
-{deployed_server_block(site, port)}
+{deployed_server_block(site, port, allow_wasm)}
 }}
 """
 
@@ -147,13 +153,13 @@ def _is_root() -> bool:
 
 
 @contextlib.contextmanager
-def nginx_serving(site: Path, workdir: Path) -> Iterator[str]:
+def nginx_serving(site: Path, workdir: Path, allow_wasm: bool = False) -> Iterator[str]:
     """Serve ``site`` with nginx on 127.0.0.1 (a free port); yield its base URL ending in '/'."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     conf = workdir / "nginx.conf"
     # absolute(), not resolve(): a `current` symlink must be followed per request, not once.
-    conf.write_text(nginx_conf(site.absolute(), workdir.resolve(), port), encoding="utf-8")
+    conf.write_text(nginx_conf(site.absolute(), workdir.resolve(), port, allow_wasm), encoding="utf-8")
     command = [str(NGINX), "-p", str(workdir), "-c", str(conf), "-e", str(workdir / "error.log")]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:

@@ -44,8 +44,9 @@ def test_every_published_json_file_is_valid_against_its_schema(sample_site):
 def test_every_data_file_of_the_site_is_in_the_index(sample_site):
     index = load(sample_site, "kaifang/index.json")
     listed = {entry["网址"].removeprefix(SITE_URL) for entry in index["文件"]}
+    # Dot-files (the release's manifests) are never served, so they are no open data.
     published = {str(p.relative_to(sample_site)) for ext in ("json", "csv", "xlsx")
-                 for p in sample_site.rglob(f"*.{ext}")}
+                 for p in sample_site.rglob(f"*.{ext}") if not p.name.startswith(".")}
     data = {p for p in published if not p.startswith(NOT_OPEN_DATA) and not p.startswith("kaifang/")}
     # Attachments are the documents' own files; their metadata lists them.
     attachments = {a["网址"].removeprefix(SITE_URL) for page in document_pages(sample_site)

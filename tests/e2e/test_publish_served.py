@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.error
 import urllib.request
 
 import pytest
@@ -43,6 +44,24 @@ def test_publish_switch_and_rollback_are_served_without_restart(portal, tmp_path
         assert "（修订）" not in fetch(base + PAGE)
 
 
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_the_release_manifest_is_not_served(portal, tmp_path):
+    www = tmp_path / "www"
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    assert (www / "current/.gongkai-release.json").is_file()
+    with nginx_serving(www / "current", tmp_path / "nginx") as base:
+        assert status_of(base + ".gongkai-release.json") == 404
+        assert status_of(base + PAGE) == 200
+
+
 def test_a_refused_publish_leaves_the_served_site_as_it_was(portal, tmp_path):
     www = tmp_path / "www"
     assert run_gongkai(portal, "build")[0] == 0
@@ -55,3 +74,42 @@ def test_a_refused_publish_leaves_the_served_site_as_it_was(portal, tmp_path):
         code, _, err = run_gongkai(portal, "publish", "--to", str(www))
         assert code == 1 and f"/{PAGE}" in err
         assert fetch(base + PAGE) == before
+
+
+class _NoFollow(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def first_answer(url: str) -> tuple[int, str | None]:
+    """Status and Location of ``url`` itself, redirects not followed."""
+    try:
+        with urllib.request.build_opener(_NoFollow).open(url, timeout=10) as response:
+            return response.status, response.headers.get("Location")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Location")
+
+
+def test_a_moved_attachment_answers_301_with_its_new_address(portal, tmp_path):
+    www = tmp_path / "www"
+    policy = portal / "content/policies/2017/seed.md"
+    attach = SEED_POLICY.replace("---\n## 正文", "附件:\n  - 名称: 申请表\n    文件: {}\n---\n## 正文")
+    policy.write_text(attach.format("shenqingbiao.txt"), encoding="utf-8")
+    (portal / "content/policies/2017/shenqingbiao.txt").write_text("申请表", encoding="utf-8")
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    (portal / "content/policies/2017/shenqingbiao.txt").rename(portal / "content/policies/2017/shenqingbiao-2026.txt")
+    policy.write_text(attach.format("shenqingbiao-2026.txt"), encoding="utf-8")
+    assert run_gongkai(portal, "build")[0] == 0
+    code, _, err = run_gongkai(portal, "publish", "--to", str(www))
+    assert code == 1 and err.startswith("新版本会让以下已发布的网址消失：\n  /policies/2017/shenqingbiao.txt\n")
+    (portal / "data").mkdir(exist_ok=True)
+    (portal / "data/redirects.yml").write_text(
+        "/policies/2017/shenqingbiao.txt: /policies/2017/shenqingbiao-2026.txt\n", encoding="utf-8")
+    assert run_gongkai(portal, "build")[0] == 0
+    assert run_gongkai(portal, "publish", "--to", str(www))[0] == 0
+    with nginx_serving(www / "current", tmp_path / "nginx") as base:
+        status, location = first_answer(base + "policies/2017/shenqingbiao.txt")
+        assert status == 301 and location.endswith("/policies/2017/shenqingbiao-2026.txt")
+        assert fetch(base + "policies/2017/shenqingbiao.txt") == "申请表"
+        assert status_of(base + ".gongkai-redirects.map") == 404

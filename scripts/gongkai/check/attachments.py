@@ -14,6 +14,8 @@ from ..read.text import text_encoding
 from .problem import Problem, warning
 
 TEXT_TYPES = ("csv", "txt")
+# Enough to tell the encoding; a large table is not read whole.
+SAMPLE_BYTES = 1024 * 1024
 HOW_TO_SAVE = ("转存为“带有 BOM 的 UTF-8”：用记事本打开后“另存为”，编码选“带有 BOM 的 UTF-8”"
                "（表格也可在 Excel 中另存为“CSV UTF-8（逗号分隔）”），再替换这个文件。")
 # What goes wrong, by encoding (and for UTF-8 without a BOM, by file type), then what to do.
@@ -40,7 +42,9 @@ def check_attachment_encodings(corpus: Corpus, config: PortalConfig) -> list[Pro
             if attachment.path in seen or file_type not in TEXT_TYPES or not file.is_file():
                 continue
             seen.add(attachment.path)
-            encoding = text_encoding(file.read_bytes())
+            with file.open("rb") as stream:
+                head = stream.read(SAMPLE_BYTES + 1)
+            encoding = text_encoding(head[:SAMPLE_BYTES], whole=len(head) <= SAMPLE_BYTES)
             if encoding not in ("utf-8-sig", "ascii"):
                 shown = shown_path(file, config.root)
                 problems.append(warning(shown, 1, "attachment-encoding",

@@ -18,7 +18,8 @@ import markdown
 from ..config import PortalConfig
 from ..read.corpus import Corpus
 from ..read.files import markdown_files, shown_path
-from ..read.text import decode
+from ..read.text import decode, read_bounded
+from ..read.yaml_lines import check_aliases_and_tags
 from .allowlist import URL_ATTRIBUTES, Removed, elements, removed_constructs
 from .problem import Problem, error
 
@@ -58,22 +59,31 @@ def check_html(corpus: Corpus, config: PortalConfig) -> list[Problem]:
     """Every construct of content/ and data/ that the page would not show as written."""
     problems: list[Problem] = []
     for file in markdown_files(config.content_path):
-        problems += check_markdown_file(file, shown_path(file, config.root))
+        problems += check_markdown_file(file, shown_path(file, config.root), config.max_file_kb)
     data = config.data_path
     for file in sorted(p for p in data.glob("*.yml") if p.is_file() and not p.is_symlink()) if data.is_dir() else ():
-        text, _ = decode(file.read_bytes(), shown_path(file, config.root))
+        # A file too large to read is reported once: by the reader and here as the same problem.
+        raw, too_large = read_bounded(file, shown_path(file, config.root), config.max_file_kb)
+        problems += too_large
+        text, _ = decode(raw, shown_path(file, config.root)) if raw is not None else (None, [])
         if text is not None:
             problems += check_yaml_text(text, shown_path(file, config.root))
     return problems
 
 
-def check_markdown_file(file: Path, path: str) -> list[Problem]:
+def check_markdown_file(file: Path, path: str, max_kb: int) -> list[Problem]:
     """Problems of one Markdown file; unreadable files are reported by the reader, not here."""
-    text, _ = decode(file.read_bytes(), path)
+    raw, too_large = read_bounded(file, path, max_kb)
+    if raw is None:
+        return too_large
+    text, _ = decode(raw, path)
     if text is None:
         return []
     front, body, body_line = split_front_matter(text)
-    return check_yaml_text(front, path, first_line=2) + check_body(body, path, body_line)
+    # Pages other than documents are read by MkDocs alone: their aliases and tags are refused
+    # here (for documents the reader says the same, and the report keeps one copy).
+    return (check_aliases_and_tags(front, 2, path) + check_yaml_text(front, path, first_line=2)
+            + check_body(body, path, body_line))
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

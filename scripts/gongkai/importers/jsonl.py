@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from ..read.values import normalize_doc_number
 
 EXEMPTION = "导入的法律法规文本，原发布机关未随文发布解读。"
+# File systems refuse names past 255 bytes; an address this long is unusable anyway.
+MAX_ID_LENGTH = 100
 UNKNOWN_ISSUER = "（原文未注明发文机关）"
 
 
@@ -130,6 +132,8 @@ def _unusable(record: Record, seen_ids: dict[str, int]) -> str | None:
         return "记录没有 id，无法确定文件名。"
     if not record.id.replace("-", "").replace("_", "").isalnum() or not record.id.isascii():
         return f"id“{record.id}”含有不能用作文件名的字符（只能用英文字母、数字、连字符）。"
+    if len(record.id) > MAX_ID_LENGTH:
+        return f"id 有 {len(record.id)} 个字符，超过了 {MAX_ID_LENGTH} 个，不能用作文件名。请缩短它。"
     if record.id in seen_ids:
         return f"id“{record.id}”与第 {seen_ids[record.id]} 行的记录重复。"
     if not record.title:

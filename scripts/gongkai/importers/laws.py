@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from ..config import PortalConfig
+from ..read.files import shown_path
 from .jsonl import ImportResult, Options, convert, read_records
 from .relations import infer_relations
 from .report import import_report
 from .yaml_style import markdown
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# One level of --into: a plain name, so that no "..", absolute or empty part leaves content/.
+_FOLDER_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 def import_laws(source: Path, config: PortalConfig, *, folder: str, limit: int | None, sample: bool,
@@ -31,8 +35,17 @@ def import_laws(source: Path, config: PortalConfig, *, folder: str, limit: int |
     if not folder.startswith("policies/"):
         print("--into 须是 content/policies/ 下的文件夹，例如 policies/fagui。", file=sys.stderr)
         return EXIT_USAGE
+    bad = [part for part in folder.split("/") if not _FOLDER_PART.match(part)]
+    if bad:
+        print(f"--into“{folder}”中的“{bad[0]}”不能用作文件夹名：每一级只能用英文字母、数字、连字符和下划线，"
+              "不能是“..”或空，例如 policies/fagui。没有导入任何文件。", file=sys.stderr)
+        return EXIT_USAGE
     topic = "其他" if "其他" in config.topics else config.topics[-1]
     result = convert(records[:limit], Options(folder=folder, topic=topic, sample=sample))
+    escaping = outside_content(result, config)
+    if escaping:
+        print(escaping, file=sys.stderr)
+        return EXIT_USAGE
     inferred, unresolved = infer_relations(result.documents, config) if infer else (None, [])
     write_documents(result, config)
     report.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +62,19 @@ def import_laws(source: Path, config: PortalConfig, *, folder: str, limit: int |
         summary += f"；由正文推断关系 {len(inferred)} 条，需人工核对 {review} 条"
     print(f"{summary}。详见 {report}。", file=sys.stderr)
     return EXIT_OK
+
+
+def outside_content(result: ImportResult, config: PortalConfig) -> str | None:
+    """Why a document would be written outside content/ (through a linked folder), or None."""
+    content = config.content_path.resolve()
+    for rel in result.documents:
+        target = config.content_path / rel
+        links = [p for p in (target, *target.parents) if p.is_symlink()]
+        if links or not target.resolve().is_relative_to(content):
+            where = shown_path(links[-1], config.root) if links else f"{config.content_dir}/{rel}"
+            return (f"“{where}”是一个符号链接，导入的文件会写到 {config.content_dir}/ 之外。"
+                    "没有导入任何文件：请删除这个链接，或用 --into 指定其他文件夹。")
+    return None
 
 
 def write_documents(result: ImportResult, config: PortalConfig) -> None:

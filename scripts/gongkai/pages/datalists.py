@@ -12,6 +12,7 @@ from ..model.data_lists import CATALOG_ENTRY, FEE_ITEM, CatalogEntry, FeeItem
 from ..model.documents import Policy
 from ..model.fields import Schema
 from . import open_data, urls
+from .cells import inert_csv_cell
 from .html import date_text, esc, link
 from .index_offer import catalog_anchors, fee_anchors
 from .listing import front_matter
@@ -178,7 +179,7 @@ def _csv(schema: Schema, items, sample: bool) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     header, rows = _table(schema, items, sample)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert_csv_cell(cell) for cell in row] for row in rows)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 

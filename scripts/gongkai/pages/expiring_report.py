@@ -8,6 +8,7 @@ import io
 import unicodedata
 
 from ..derive.expiring import Expiring
+from .cells import inert_csv_cell
 
 COLUMNS = ("有效期至", "剩余天数", "文号", "标题", "发文机关", "有效性", "文件编号")
 
@@ -23,7 +24,7 @@ def expiring_csv(items: list[Expiring]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(i) for i in items)
+    writer.writerows([inert_csv_cell(cell) for cell in _row(i)] for i in items)
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 

@@ -1,4 +1,4 @@
-"""What a built site holds: every file with its hash, and the pages readers can reach."""
+"""What a built site holds: every file with its size and hash, and the pages readers can reach."""
 
 from __future__ import annotations
 
@@ -18,13 +18,21 @@ def page_url(rel: str) -> str:
     return "/" + rel
 
 
+def hash_file(path: Path) -> str:
+    """SHA-256 of a file, read in pieces (attachments can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def make_manifest(site: Path) -> dict:
-    """Hash every file of a built site; list its page URLs."""
+    """Size and hash of every file of a built site; its page URLs."""
     files = {}
     for path in sorted(site.rglob("*")):
         if path.is_file() and path.name != MANIFEST:
-            rel = path.relative_to(site).as_posix()
-            files[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            files[path.relative_to(site).as_posix()] = {"size": path.stat().st_size, "sha256": hash_file(path)}
     pages = sorted(page_url(rel) for rel in files if rel.endswith(".html"))
     return {"files": files, "pages": pages}
 
@@ -34,7 +42,11 @@ def read_manifest(release: Path) -> dict:
     path = release / MANIFEST
     if not path.is_file():
         return {"files": {}, "pages": []}
-    return json.loads(path.read_text(encoding="utf-8"))
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    # Releases published before sizes were recorded list a bare hash per file.
+    manifest["files"] = {rel: entry if isinstance(entry, dict) else {"size": None, "sha256": entry}
+                         for rel, entry in manifest["files"].items()}
+    return manifest
 
 
 def write_manifest(release: Path, manifest: dict) -> None:

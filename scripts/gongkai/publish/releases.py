@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from ..lock import Busy, hold
+from .archive import unpack
+from .disk import bytes_needed, describe, ensure_space, fsync_folder, fsync_tree
+from .errors import PublishError, Unchanged
+from .ledger import LEDGER, REDIRECTS, Ledger, addresses, lost_message, redirect_problems
 from .manifest import make_manifest, read_manifest, write_manifest
-from .verify import lost_pages, verify_site
+from .verify import verify_site
 
+__all__ = ["PublishError", "Unchanged", "Target", "publish", "rollback", "prune", "switch_to"]
 
-class PublishError(Exception):
-    """Publishing was refused; the published site is unchanged. The message says why."""
+LOCK = "publish.lock"
 
 
 @dataclass(frozen=True)
@@ -42,40 +50,152 @@ class Target:
         return sorted(p.name for p in self.releases.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
+# Copies a source into the incoming folder and returns its manifest, or raises PublishError.
+Stager = Callable[[Path], dict]
+
+
 def publish(site: Path, target: Target, *, keep: int = 10, allow_removal: set[str] = frozenset(),
-            now: dt.datetime | None = None) -> str:
-    """Copy ``site`` into a new release, verify it, then switch `current` to it."""
-    problems = verify_site(site)
-    if problems:
-        raise PublishError("\n".join(problems))
-    candidate = make_manifest(site)
-    current = target.current()
-    if current is not None:
-        lost = lost_pages(read_manifest(current), candidate, allow_removal)
-        if lost:
-            raise PublishError(
-                "新版本会让以下已发布的页面消失：\n" + "\n".join(f"  {url}" for url in lost)
-                + "\n已发布的网址必须一直可以访问（废止、失效的文件也保留原页面并标注）。"
-                "如确需撤下某个页面，请用 --allow-removal 网址 逐个写明。"
-            )
-    name = _release_name(target, now or dt.datetime.now(dt.timezone.utc))
-    incoming = target.releases / f".incoming-{name}"
-    target.releases.mkdir(parents=True, exist_ok=True)
-    try:
-        shutil.copytree(site, incoming)
-        if make_manifest(incoming)["files"] != candidate["files"]:
-            raise PublishError("复制到发布目录的文件与生成的网站不一致（磁盘已满？），已放弃本次发布。")
-        write_manifest(incoming, candidate)
-        incoming.rename(target.releases / name)
-    except BaseException:
-        shutil.rmtree(incoming, ignore_errors=True)
-        raise
-    switch_to(target, name)
-    prune(target, keep)
+            now: dt.datetime | None = None, wait: float = 0, stage: Stager | None = None) -> str:
+    """Copy ``site`` (a built site, or an archive made by `gongkai package`) into a new release,
+    verify it, then switch `current` to it. ``stage`` replaces the copy of ``site``.
+    """
+    if stage is None and site.is_file():
+        stage = partial(unpack, site)
+    if stage is None:
+        refuse_publishing_into_itself(site, target)
+        problems = verify_site(site)
+        if problems:
+            raise PublishError("\n".join(problems))
+    with _locked(target, wait):
+        name = _release_name(target, now or dt.datetime.now(dt.timezone.utc))
+        incoming = target.releases / f".incoming-{name}-{os.getpid()}"
+        try:
+            candidate = (stage or (lambda into: _copy_site(site, into)))(incoming)
+            found = addresses(candidate)
+            redirects = _redirects(incoming)
+            problems = redirect_problems(redirects, found)
+            if problems:
+                raise PublishError("\n".join(problems))
+            ledger = Ledger.load(target.root, {n: read_manifest(target.releases / n) for n in target.names()})
+            lost = ledger.lost(found, redirects, set(allow_removal))
+            if lost:
+                raise PublishError(lost_message(lost))
+            current = target.current()
+            if current is not None and read_manifest(current)["files"] == candidate["files"]:
+                raise Unchanged(f"没有发布新版本：内容与正在服务的版本 {current.name} 完全相同。")
+            write_manifest(incoming, candidate)
+            # Every byte on disk before `current` points at it: a power cut after the switch
+            # must not leave readers a release with empty files.
+            fsync_tree(incoming)
+            incoming.rename(target.releases / name)
+            fsync_folder(target.releases)
+        except BaseException:
+            shutil.rmtree(incoming, ignore_errors=True)
+            raise
+        _switch(target, name)
+        ledger.record_publish(name, found, set(allow_removal), now or dt.datetime.now(dt.timezone.utc))
+        ledger.save()
+        prune(target, keep)
     return name
 
 
-def switch_to(target: Target, name: str) -> None:
+def _copy_site(site: Path, incoming: Path) -> dict:
+    """Copy a built site into ``incoming``, after making sure the disk can hold it."""
+    candidate = make_manifest(site)
+    folders = sum(1 for p in site.rglob("*") if p.is_dir()) + 1
+    ensure_space(incoming.parent, bytes_needed([f["size"] for f in candidate["files"].values()], folders))
+    shutil.copytree(site, incoming)
+    if make_manifest(incoming)["files"] != candidate["files"]:
+        raise PublishError("复制到发布目录的文件与生成的网站不一致（磁盘已满？），已放弃本次发布。")
+    return candidate
+
+
+def _redirects(release: Path) -> dict[str, str]:
+    path = release / REDIRECTS
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+class _locked:
+    """The target's lock, with the checks and the clean-up only its holder may do."""
+
+    def __init__(self, target: Target, wait: float) -> None:
+        self.target, self.wait = target, wait
+
+    def __enter__(self) -> None:
+        refuse_unfit_target(self.target)
+        try:
+            self.target.releases.mkdir(parents=True, exist_ok=True)
+            self.hold = hold(self.target.root / LOCK, f"发布目录 {self.target.root} ", "publish-busy", self.wait)
+            self.hold.__enter__()
+        except Busy as exc:
+            raise PublishError(str(exc)) from None
+        except OSError as exc:
+            raise PublishError(describe(exc, self.target.root)) from None
+        try:
+            refuse_unfit_target(self.target)
+            clean_leftovers(self.target)
+        except BaseException:
+            self.hold.__exit__(None, None, None)
+            raise
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        self.hold.__exit__(None, None, None)
+        if isinstance(exc, OSError):
+            raise PublishError(describe(exc, self.target.root)) from None
+        return False
+
+
+def refuse_publishing_into_itself(site: Path, target: Target) -> None:
+    """A target inside the site (or the site inside the target) would copy itself forever."""
+    site, root = site.resolve(), target.root.resolve()
+    if site == root or site in root.parents or root in site.parents:
+        raise PublishError(
+            f"{target.root}: publish-into-itself 发布目录与生成的网站 {site} 重叠，发布会把网站复制进它自己。"
+            "请发布到网站目录之外的文件夹，如 /srv/gongkai。")
+
+
+def refuse_unfit_target(target: Target) -> None:
+    """Refuse a target that holds something else than releases, before touching it."""
+    root = target.root
+    if root.exists() and not root.is_dir():
+        raise PublishError(f"{root}: not-a-folder 发布目录是一个文件，不是文件夹。请指定一个文件夹。")
+    link = target.current_link
+    if (link.exists() or link.is_symlink()) and not link.is_symlink():
+        raise PublishError(
+            f"{link}: current-not-link current 应是指向 releases/ 中某个版本的符号链接，现在却是普通的"
+            f"{'文件夹' if link.is_dir() else '文件'}（可能被手工替换过）。请确认其中没有需要保留的内容后"
+            "把它改名移走（如 current.bak），再重新发布。")
+    if root.is_dir():
+        ours = {"releases", "current", LEDGER, LOCK, ".current.new"}
+        others = sorted(p.name for p in root.iterdir() if p.name not in ours and not p.name.startswith(f".{LEDGER}."))
+        if others and not (target.releases.is_dir() or link.is_symlink()):
+            shown = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
+            raise PublishError(
+                f"{root}: not-a-release-folder 这不是发布目录：其中已有其他文件（{shown}），却没有 releases/ 和 current。"
+                "请指定一个新的空文件夹（网站服务器的根目录指向其中的 current），或已用 gongkai publish 发布过的目录。")
+
+
+def clean_leftovers(target: Target) -> list[str]:
+    """Remove what killed runs left behind: half-copied releases, a half-made link, a ledger draft."""
+    leftovers = [*target.releases.glob(".incoming-*"), *target.root.glob(f".{LEDGER}.*")]
+    temporary = target.root / ".current.new"
+    if temporary.is_symlink() or temporary.exists():
+        leftovers.append(temporary)
+    for path in leftovers:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    return sorted(p.name for p in leftovers)
+
+
+def switch_to(target: Target, name: str, *, wait: float = 0) -> None:
+    """Serve release ``name`` (under the target's lock)."""
+    with _locked(target, wait):
+        _switch(target, name)
+
+
+def _switch(target: Target, name: str) -> None:
     """Point `current` at a release with one atomic rename: readers never see a gap."""
     if name not in target.names():
         raise PublishError(f"没有名为 {name} 的发布版本。可用版本：{'、'.join(target.names()) or '（无）'}。")
@@ -84,17 +204,23 @@ def switch_to(target: Target, name: str) -> None:
         temporary.unlink()
     temporary.symlink_to(Path("releases") / name)
     os.replace(temporary, target.current_link)
+    fsync_folder(target.root)
 
 
-def rollback(target: Target, name: str | None = None) -> str:
-    """Serve an earlier release again: the one before the current, or ``name``."""
-    names = target.names()
-    current = target.current()
-    if name is None:
-        if current is None or current.name not in names or names.index(current.name) == 0:
-            raise PublishError("没有更早的发布版本可以回退。")
-        name = names[names.index(current.name) - 1]
-    switch_to(target, name)
+def rollback(target: Target, name: str | None = None, *, now: dt.datetime | None = None,
+             wait: float = 0) -> str:
+    """Serve an earlier release again: the one before the current, or ``name``; record it."""
+    with _locked(target, wait):
+        names = target.names()
+        current = target.current()
+        if name is None:
+            if current is None or current.name not in names or names.index(current.name) == 0:
+                raise PublishError("没有更早的发布版本可以回退。")
+            name = names[names.index(current.name) - 1]
+        _switch(target, name)
+        ledger = Ledger.load(target.root, {n: read_manifest(target.releases / n) for n in names})
+        ledger.record_rollback(name, now or dt.datetime.now(dt.timezone.utc))
+        ledger.save()
     return name
 
 

@@ -23,8 +23,3 @@ def verify_site(site: Path) -> list[str]:
             rel = page.relative_to(site).as_posix()
             problems.append(f"页面 {rel} 不完整（没有以 </html> 结束）。请重新运行“gongkai build”。")
     return problems
-
-
-def lost_pages(published: dict, candidate: dict, allowed: set[str] = frozenset()) -> list[str]:
-    """Pages of the published release that the candidate would remove."""
-    return sorted(set(published["pages"]) - set(candidate["pages"]) - set(allowed))

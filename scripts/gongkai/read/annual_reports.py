@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_FILE_KB
 from ..model.annual_report import ANNUAL_REPORT, COUNTED_ROWS, DECISION_ROWS, AnnualReport
 from ..problem import Problem
 from .data_record import named_files, read_record
@@ -13,13 +14,14 @@ FOLDER = "nianbao"
 _YEAR = re.compile(r"^(\d{4})\.yml$")
 
 
-def read_annual_reports(data_path: Path, root: Path) -> tuple[list[AnnualReport], list[Problem]]:
+def read_annual_reports(data_path: Path, root: Path,
+                        max_kb: int = DEFAULT_MAX_FILE_KB) -> tuple[list[AnnualReport], list[Problem]]:
     """Every report under data/nianbao/, oldest first."""
     files, problems = named_files(data_path / FOLDER, root, _YEAR, "annual-file-name",
                                   "年度报告文件应以年份命名，如“2025.yml”；")
     reports = []
     for file, rel, match in files:
-        values, lines, found = read_record(file, rel, ANNUAL_REPORT)
+        values, lines, found = read_record(file, rel, ANNUAL_REPORT, max_kb)
         problems += found
         if values is None:
             continue

@@ -18,6 +18,7 @@ from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
 from .gazette import read_gazette
+from .redirects import read_redirects
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Corpus:
     organisation: Organisation | None = None
     annual_reports: list[AnnualReport] = field(default_factory=list)
     gazette: list[GazetteIssue] = field(default_factory=list)
+    # Published addresses that moved: old → new (data/redirects.yml).
+    redirects: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
 
@@ -107,13 +110,16 @@ def read_corpus(config: PortalConfig) -> Corpus:
         # A linked data file is reported by the file rules and never read.
         if file.is_file() and not file.is_symlink():
             rel = file.relative_to(config.root).as_posix()
-            entries, corpus.reviewed[name], problems = read_list(file, rel)
+            entries, corpus.reviewed[name], problems = read_list(file, rel, config.max_file_kb)
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
     _read_organisation(corpus, config)
-    corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root)
+    corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root, config.max_file_kb)
     corpus.problems += problems
-    corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root)
+    corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root,
+                                                  config.max_file_kb)
+    corpus.problems += problems
+    corpus.redirects, problems = read_redirects(config.data_path, config.root)
     corpus.problems += problems
     return corpus
 
@@ -122,7 +128,7 @@ def _read_organisation(corpus: Corpus, config: PortalConfig) -> None:
     file = config.data_path / "organisation.yml"
     if file.is_file():
         rel = file.relative_to(config.root).as_posix()
-        values, _, problems = read_record(file, rel, ORGANISATION)
+        values, _, problems = read_record(file, rel, ORGANISATION, config.max_file_kb)
         corpus.problems += problems
         if values is not None:
             corpus.organisation = Organisation.from_values(values, rel)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_FILE_KB
 from ..model.data_lists import DATA_LISTS, LIST_HEAD
 from ..problem import Problem, error
 from . import yaml_lines
-from .text import decode
+from .text import decode, read_bounded
 from .values import FieldReader
 
 
@@ -17,10 +18,13 @@ def read_data_list(file: Path, rel_path: str) -> tuple[list, list[Problem]]:
     return entries, problems
 
 
-def read_list(file: Path, rel_path: str):
+def read_list(file: Path, rel_path: str, max_kb: int = DEFAULT_MAX_FILE_KB):
     """Entries, review date (None when the file gives none) and problems of one data list."""
     schema, cls = DATA_LISTS[file.name]
-    text, problems = decode(file.read_bytes(), rel_path)
+    raw, problems = read_bounded(file, rel_path, max_kb)
+    if raw is None:
+        return [], None, problems
+    text, problems = decode(raw, rel_path)
     if text is None:
         return [], None, problems
     data, lines, yaml_problems = yaml_lines.load(text, 1, rel_path)

@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_FILE_KB
 from ..model.fields import Schema
 from ..problem import Problem, error
 from . import yaml_lines
-from .text import decode
+from .text import decode, read_bounded
 from .values import FieldReader
 from .yaml_lines import Lines
 
 
-def read_record(file: Path, rel_path: str, schema: Schema) -> tuple[dict | None, Lines, list[Problem]]:
+def read_record(file: Path, rel_path: str, schema: Schema,
+                max_kb: int = DEFAULT_MAX_FILE_KB) -> tuple[dict | None, Lines, list[Problem]]:
     """The fields of ``file`` as {attr: value} (None when it cannot be used), their lines, its problems."""
-    text, problems = decode(file.read_bytes(), rel_path)
+    raw, problems = read_bounded(file, rel_path, max_kb)
+    if raw is None:
+        return None, Lines(1), problems
+    text, problems = decode(raw, rel_path)
     if text is None:
         return None, Lines(1), problems
     data, lines, yaml_problems = yaml_lines.load(text, 1, rel_path)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import PortalConfig
 from ..model.documents import (
     ATTACHMENT,
+    ATTACHMENT_TYPES,
     EXTERNAL_CHANGE,
     INTERPRETATION,
     POLICY,
@@ -21,6 +22,7 @@ from ..model.documents import (
 from ..model.status import EXTERNAL_STATUSES
 from ..problem import Problem, error
 from .frontmatter import parse
+from .text import read_bounded
 from .values import FieldReader, normalize_doc_number
 from .yaml_lines import Lines
 
@@ -61,7 +63,12 @@ def read_document(file: Path, config: PortalConfig) -> tuple[Policy | Interpreta
     """Read one file under content/policies or content/interpretations."""
     rel = file.relative_to(config.content_path).as_posix()
     path = file.relative_to(config.root).as_posix() if _under(file, config.root) else rel
-    return document_from_bytes(file.read_bytes(), file, rel, path, config)
+    raw, problems = read_bounded(file, path, config.max_file_kb)
+    if raw is None:
+        # Its 文号 from the head of the file keeps references to it from failing as well.
+        with file.open("rb") as head:
+            return Unreadable(rel.removesuffix(".md"), path, salvage_meta(head.read(64 * 1024))), problems
+    return document_from_bytes(raw, file, rel, path, config)
 
 
 def document_from_bytes(raw: bytes, file: Path, rel: str, path: str, config: PortalConfig):
@@ -103,6 +110,15 @@ def _attachments(items, file: Path, config: PortalConfig, reader: FieldReader, l
             ))
             continue
         rel = target.relative_to(config.content_path.resolve()).as_posix()
+        kind = target.suffix.lower().removeprefix(".")
+        if kind not in ATTACHMENT_TYPES:
+            reader.problems.append(error(
+                reader.path, item_lines.of("文件"), "attachment-type",
+                f"附件“{values['name']}”的文件“{values['file']}”是{f' .{kind} ' if kind else '没有扩展名的'}文件，"
+                "门户不发布这种类型：网页、脚本和程序会在读者的浏览器或电脑上运行。"
+                f"请转换为 PDF 等格式后再列出。可发布的类型：{'、'.join(sorted(ATTACHMENT_TYPES))}。",
+            ))
+            continue
         found.append(Attachment(values["name"], rel, target.stat().st_size))
     return tuple(found)
 

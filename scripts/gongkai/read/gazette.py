@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_FILE_KB
 from ..model.gazette import GAZETTE_ISSUE, GazetteIssue
 from ..problem import Problem, error
 from .data_record import named_files, read_record
@@ -13,13 +14,14 @@ FOLDER = "gongbao"
 _NAME = re.compile(r"^(\d{4})-(\d{1,3})\.yml$")
 
 
-def read_gazette(data_path: Path, content_path: Path, root: Path) -> tuple[list[GazetteIssue], list[Problem]]:
+def read_gazette(data_path: Path, content_path: Path, root: Path,
+                 max_kb: int = DEFAULT_MAX_FILE_KB) -> tuple[list[GazetteIssue], list[Problem]]:
     """Every issue under data/gongbao/, by year and number."""
     files, problems = named_files(data_path / FOLDER, root, _NAME, "gazette-file-name",
                                   "政府公报文件应以“年份-期号”命名，如“2017-6.yml”；")
     issues = []
     for file, rel, match in files:
-        values, lines, found = read_record(file, rel, GAZETTE_ISSUE)
+        values, lines, found = read_record(file, rel, GAZETTE_ISSUE, max_kb)
         problems += found
         if values is None:
             continue

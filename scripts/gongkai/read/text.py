@@ -3,6 +3,10 @@ encoding."""
 
 from __future__ import annotations
 
+import codecs
+import math
+from pathlib import Path
+
 from ..problem import Problem, error
 
 BOM = b"\xef\xbb\xbf"
@@ -42,14 +46,28 @@ def _is_gbk(raw: bytes) -> bool:
     return True
 
 
-def text_encoding(raw: bytes) -> str:
-    """The encoding of a text attachment: ``utf-8-sig`` (with BOM), ``ascii``, ``utf-8``,
-    ``gb18030`` or ``unknown``."""
-    if raw.startswith(BOM):
+def read_bounded(file: Path, path: str, max_kb: int) -> tuple[bytes | None, list[Problem]]:
+    """The file's bytes, or None with a problem when it is larger than ``max_kb``."""
+    size = file.stat().st_size
+    if size <= max_kb * 1024:
+        return file.read_bytes(), []
+    return None, [error(
+        path, 1, "file-too-large",
+        f"文件有 {math.ceil(size / 1024)} KB，超过了上限 {max_kb} KB，门户不读取它。"
+        "请检查是否误把其他内容（如整本书、图片的编码）放进了文件；正文确实很长时可拆成几个文件，"
+        "或在 mkdocs.yml 的 gongkai 设置中调高 max_file_kb。",
+    )]
+
+
+def text_encoding(head: bytes, whole: bool = True) -> str:
+    """The encoding of a text attachment from its first bytes (``whole``: all of them):
+    ``utf-8-sig`` (with BOM), ``ascii``, ``utf-8``, ``gb18030`` or ``unknown``."""
+    if head.startswith(BOM):
         return "utf-8-sig"
     for name in ("ascii", "utf-8", "gb18030"):
         try:
-            raw.decode(name)
+            # A cut through the last character of a partial read is not an error.
+            codecs.getincrementaldecoder(name)().decode(head, final=whole)
         except UnicodeDecodeError:
             continue
         return name

@@ -15,6 +15,10 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LOOSE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 # Look-alike brackets editors type for 〔〕 in a 文号.
 _DOC_NUMBER = re.compile(r"^(.*?)\s*[\[(（【［﹝〔]\s*(\d{4})\s*[\])）】］﹞〕]\s*(.*)$")
+# Spaces of every width and the zero-width characters a paste from a word processor leaves.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]+")
+# Control characters other than tab and line break: no page or spreadsheet can show them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRUE = {True, "是", "true", "True", "yes"}
 _FALSE = {False, "否", "false", "False", "no"}
 
@@ -42,6 +46,11 @@ class FieldReader:
             if value is None or value == "" or value == []:
                 if f.required:
                     self._missing(f)
+                values[f.attr] = f.default
+                continue
+            if isinstance(value, str) and is_blank(value):
+                if f.required:
+                    self._blank(f)
                 values[f.attr] = f.default
                 continue
             values[f.attr] = self.convert(f, value)
@@ -73,11 +82,20 @@ class FieldReader:
             + (f"（{f.help}）" if f.help else ""),
         ))
 
+    def _blank(self, f: Field) -> None:
+        self._say(f, "blank-field", f"必填字段“{f.key}”只有空格或不可见字符，没有内容。请填写{f.key}。"
+                  + (f"（{f.help}）" if f.help else ""))
+
     def _text(self, f: Field, value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self._say(f, "bad-type", f"字段“{f.key}”应为一段文字，现在是{_shape(value)}。")
             return None
         text = str(value).strip()
+        control = _CONTROL.search(text)
+        if control:
+            self._say(f, "control-char", f"字段“{f.key}”的值含有不可见的控制字符（U+{ord(control.group()):04X}），"
+                                         "网页、表格和搜索都无法正确处理。请删去它（常见于从其他软件复制来的文字）。")
+            return None
         if f.key == "文号":
             text = self._doc_number(f, text)
         return text
@@ -107,6 +125,9 @@ class FieldReader:
         return normal
 
     def _date(self, f: Field, value: object) -> dt.date | None:
+        if isinstance(value, list | dict):
+            self._say(f, "bad-date", f"字段“{f.key}”应为一个日期，如“2017-06-06”（年-月-日），现在是{_shape(value)}。")
+            return None
         text = str(value).strip()
         iso = _ISO.match(text)
         loose = _LOOSE.match(text)
@@ -125,6 +146,9 @@ class FieldReader:
         return dt.date(year, month, day)
 
     def _bool(self, f: Field, value: object) -> bool | None:
+        if isinstance(value, list | dict):
+            self._say(f, "bad-bool", f"字段“{f.key}”应为 true 或 false（也可写“是”或“否”），现在是{_shape(value)}。")
+            return None
         if value in _TRUE:
             return True
         if value in _FALSE:
@@ -207,6 +231,11 @@ def normalize_doc_number(text: str) -> str:
         return text.strip()
     head, year, tail = match.groups()
     return f"{head}〔{year}〕{tail.strip()}"
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds only spaces, line breaks or invisible characters."""
+    return not _INVISIBLE.sub("", text)
 
 
 def _shape(value: object) -> str:

@@ -48,6 +48,8 @@ _YAML_HINTS = (
     ("did not find expected key", "缩进不一致：同一层的字段要对齐，列表项“- ”前的空格数要相同。"),
     ("did not find expected '-' indicator", "列表的缩进不一致：每个列表项都以同样缩进的“- ”开头。"),
     ("found character '\\t'", "这一行含有制表符（Tab）。请改用空格缩进。"),
+    ("while scanning a tag", "“!”在 YAML 中表示类型标记：如果值本来就以“!”开头，请用英文引号把整个值括起来。"),
+    ("exceeded maximum nesting depth", "方括号、花括号或缩进嵌套得太深（超过 1000 层）。字段的值最多是一个列表或一组子字段，请改正。"),
     ("found undefined alias", "“*”在 YAML 中有特殊含义：请用英文引号把整个值括起来。"),
     ("found character '@'", "“@”或“`”不能作为值的开头：请用英文引号把整个值括起来。"),
     ("found character '`'", "“@”或“`”不能作为值的开头：请用英文引号把整个值括起来。"),
@@ -76,7 +78,7 @@ def check_layout(text: str, first_line: int, path: str) -> list[Problem]:
 
 def load(text: str, first_line: int, path: str) -> tuple[object, Lines | None, list[Problem]]:
     """Parse YAML text that starts at ``first_line`` of ``path``."""
-    problems = check_layout(text, first_line, path)
+    problems = check_layout(text, first_line, path) or check_aliases_and_tags(text, first_line, path)
     if problems:
         return None, None, problems
     loader = _Loader(text)
@@ -95,6 +97,47 @@ def load(text: str, first_line: int, path: str) -> tuple[object, Lines | None, l
     finally:
         loader.dispose()
     return data, _lines(node, first_line), problems
+
+
+def check_aliases_and_tags(text: str, first_line: int, path: str) -> list[Problem]:
+    """Refuse aliases, which can expand a few lines into billions of values, and explicit tags."""
+    # Only text with "*" or "!" can hold either; most files skip the second pass over the events.
+    if "*" not in text and "!" not in text:
+        return []
+    problems, alias_lines = [], set()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = first_line + event.start_mark.line
+            # One line per alias line: a bomb's hundreds of aliases would bury the message.
+            if isinstance(event, yaml.AliasEvent) and line not in alias_lines:
+                alias_lines.add(line)
+                problems.append(error(
+                    path, line, "yaml-alias",
+                    f"这一行用了 YAML 别名“*{event.anchor}”（引用前面用“&”标记的内容）。"
+                    "别名能让几行文字展开成海量数据，门户不接受：请把内容直接写出来。"
+                    "如果值本来就以“*”开头，请用英文引号把整个值括起来。",
+                ))
+            elif getattr(event, "tag", None) not in (None, "!") and not _implicit(event):
+                problems.append(error(path, line, "yaml-tag", _tag_message(event.tag)))
+    except yaml.YAMLError:
+        # The full parse below reports the syntax error with its hint.
+        return []
+    return problems
+
+
+def _implicit(event: yaml.Event) -> bool:
+    implicit = getattr(event, "implicit", False)
+    return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    if shown.startswith("!!python/"):
+        what = "要求把值读成 Python 程序里的对象，可被用来在服务器上执行命令"
+    else:
+        what = "要求把值读成某种特定的数据类型"
+    return (f"“{shown}”是 YAML 的类型标记，{what}；门户的字段只接受文字、日期、数字、列表，不接受任何类型标记。"
+            f"请删去“{shown}”，只写值本身。如果值本来就以“!”开头，请用英文引号把整个值括起来。")
 
 
 def _hint(exc: yaml.YAMLError) -> str:
