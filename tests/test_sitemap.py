@@ -109,4 +109,4 @@ def test_the_home_page_dates_from_the_newest_document_else_a_list_else_the_build
     as_of, reviewed = dt.date(2026, 11, 29), {"qingdan/shoufei/": dt.date(2026, 10, 15)}
     assert page_dates({"policies/p/": dt.date(2020, 1, 2)}, [], reviewed, as_of)[""] == dt.date(2020, 1, 2)
     assert page_dates({}, [], reviewed, as_of)[""] == dt.date(2026, 10, 15)
-    assert page_dates({}, [], {"qingdan/shoufei/": None}, as_of) == {"": as_of}
+    assert page_dates({}, [], {"qingdan/shoufei/": None}, as_of) == {"": as_of, "kaifang/": as_of}
