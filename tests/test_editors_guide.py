@@ -122,8 +122,11 @@ def edit_workbook_as_a_person_would(site: Path) -> None:
     path = site / "收费清单.xlsx"
     if path.exists():
         book = load_workbook(path)
-        book.active.append(["通辽市财政局", "测试新增收费项目", "行政事业性收费", "每件5元",
-                            "《关于测试收费的通知》（通财规〔2026〕2号）", "缴入国库", ""])
+        fee = {"执收单位": "通辽市财政局", "项目名称": "测试新增收费项目", "类别": "行政事业性收费",
+               "收费标准": "每件5元", "收费依据": "《关于测试收费的通知》（通财规〔2026〕2号）",
+               "资金管理方式": "缴入国库"}
+        # Under the column headings, wherever they are (sample data leads with a 示例 column).
+        book.active.append([fee.get(cell.value) for cell in book.active[1]])
         book.save(path)
 
 

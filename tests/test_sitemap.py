@@ -30,6 +30,9 @@ AMENDING = """\
 正文。
 """
 
+EXPIRING = AMENDING.replace("关于修改测试方案的决定", "测试试行办法").replace("通政发〔2021〕3号", "通政发〔2021〕4号").replace(
+    "修改: 通政办字〔2017〕157号", "有效期至: 2022-12-31")
+
 LATE_INTERPRETATION = SEED_INTERPRETATION.replace("标题: 《", "标题: 再谈《").replace(
     "发布日期: 2017-06-08", "发布日期: 2017-06-20")
 
@@ -68,6 +71,7 @@ def test_a_policy_dates_from_its_latest_event_up_to_the_build_day():
 def test_each_page_of_a_built_site_carries_its_own_date_the_same_in_two_builds(make_site):
     site = make_site(paired_site_files() | {
         "content/policies/2021/amend.md": AMENDING,
+        "content/policies/2021/trial.md": EXPIRING,
         "content/interpretations/2017/seed-jiedu-2.md": LATE_INTERPRETATION,
     })
     code, out, err = run_gongkai(site, "build")
@@ -80,8 +84,10 @@ def test_each_page_of_a_built_site_carries_its_own_date_the_same_in_two_builds(m
     assert dates["interpretations/2017/seed-jiedu/"] == "2021-04-01"
     # Published 2021-03-05, not yet in force until 04-01: the notice went that day.
     assert dates["policies/2021/amend/"] == "2021-04-01"
-    assert dates[""] == dates["zhengce/"] == dates["jiedu/"] == "2021-04-01"
-    assert dates["zhengce/biangeng/"] == dates["zhengce/biangeng/yixiugai/"] == "2021-04-01"
+    # In force until 2022-12-31: listed as 已失效, with its badge, from the next day.
+    assert dates["policies/2021/trial/"] == "2023-01-01"
+    assert dates[""] == dates["zhengce/"] == dates["zhengce/nian/2017/"] == dates["jiedu/"] == "2023-01-01"
+    assert dates["zhengce/biangeng/"] == dates["zhengce/biangeng/yishixiao/"] == "2023-01-01"
     assert dates["xxgk/zhinan/"] is None
     assert (site / "site/robots.txt").read_text(encoding="utf-8").endswith(
         "Sitemap: https://test.example.gov.cn/sitemap.xml\n")
@@ -103,4 +109,4 @@ def test_the_home_page_dates_from_the_newest_document_else_a_list_else_the_build
     as_of, reviewed = dt.date(2026, 11, 29), {"qingdan/shoufei/": dt.date(2026, 10, 15)}
     assert page_dates({"policies/p/": dt.date(2020, 1, 2)}, [], reviewed, as_of)[""] == dt.date(2020, 1, 2)
     assert page_dates({}, [], reviewed, as_of)[""] == dt.date(2026, 10, 15)
-    assert page_dates({}, [], {"qingdan/shoufei/": None}, as_of) == {"": as_of}
+    assert page_dates({}, [], {"qingdan/shoufei/": None}, as_of) == {"": as_of, "kaifang/": as_of}

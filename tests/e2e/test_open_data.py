@@ -61,7 +61,8 @@ def test_sample_lists_are_marked_and_their_schemas_linked(sample_site):
         assert (sample_site / f"{stem}.csv").read_bytes().startswith("\ufeff示例,".encode())
     html = (sample_site / "qingdan/shoufei/index.html").read_text(encoding="utf-8")
     assert '<a href="../../kaifang/schema/shoufei.schema.json" type="application/schema+json">' in html
-    assert '<a href="../../kaifang/index.json">开放数据目录（index.json）</a>' in html
+    assert ('本站全部数据文件见<a href="../../kaifang/">开放数据</a>'
+            '（机器可读的目录：<a href="../../kaifang/index.json" type="application/json">index.json</a>）。') in html
 
 
 def test_every_document_page_links_its_metadata_and_schema(sample_site):
@@ -72,3 +73,17 @@ def test_every_document_page_links_its_metadata_and_schema(sample_site):
                 in html), page
         data = json.loads((page.parent / "yuanshuju.json").read_bytes())
         assert data["网址"] == SITE_URL + str(page.parent.relative_to(sample_site)) + "/"
+
+
+def test_the_open_data_page_links_every_list_file_feed_and_the_index(sample_site):
+    html = (sample_site / "kaifang/index.html").read_text(encoding="utf-8")
+    index = load(sample_site, "kaifang/index.json")
+    for entry in index["文件"]:
+        path = entry["网址"].removeprefix(SITE_URL)
+        if entry.get("Schema", "").endswith("yuanshuju.schema.json"):
+            assert path not in html
+        else:
+            assert f'<a href="../{path}">{entry["格式"]}</a>' in html, path
+    assert '<a href="index.json" type="application/json">index.json</a>' in html
+    assert f"（共 {len(document_pages(sample_site))} 份）的信息公开元数据" in html
+    assert '<a href="../kaifang/">开放数据</a>' in (sample_site / "wangzhanditu/index.html").read_text(encoding="utf-8")

@@ -143,7 +143,8 @@ def test_data_list_json_download_holds_every_item(open_page, base_url, url, data
     items = yaml_items(data)
     page = open_page()
     page.goto(url)
-    link = content(page).locator('a[href$=".json"]')
+    # The download itself; the schema and the open-data index are linked beside it.
+    link = content(page).locator('a[href$=".json"][download]')
     expect(link).to_have_count(1)
     response = page.request.get(link.evaluate("a => a.href"))
     assert response.ok, f"{url}: JSON download answered {response.status}"

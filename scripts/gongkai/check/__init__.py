@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..config import PortalConfig
 from ..read.corpus import Corpus
 from .annual_reports import check_annual_reports
+from .attachments import check_attachment_encodings
 from .clauses import check_clauses
 from .dates import check_dates
 from .fields import check_fields
@@ -29,6 +30,7 @@ RULES = [
     check_clauses,
     check_html,
     check_files,
+    check_attachment_encodings,
     check_statutory,
     check_annual_reports,
     check_gazette,

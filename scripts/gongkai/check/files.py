@@ -25,6 +25,7 @@ GENERATED_UNDER = {
     "qingdan/shoufei/": "收费目录清单",
     "qingdan/mulu/": "主动公开目录清单",
     "sousuo/": "搜索",
+    "kaifang/": "开放数据",
     "xxgk/fading/": "法定主动公开内容",
     "xxgk/nianbao/": "政府信息公开工作年度报告",
     "xxgk/yishenqing/": "依申请公开",

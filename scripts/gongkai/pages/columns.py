@@ -25,12 +25,14 @@ POLICIES = Column("政策文件", "本级政府及其部门发布的政策文件
 INTERPRETATIONS = Column("政策解读", "与政策文件同步发布的解读材料", "政策解读", "政策解读")
 LISTS = Column("目录清单", "收费目录清单和主动公开目录清单", "收费目录清单,主动公开目录清单", "目录清单")
 SEARCH = Column("搜索", "站内搜索", "搜索", "搜索")
+OPEN_DATA = Column("开放数据", "本站数据文件的目录、格式和数据说明", "开放数据,JSON,CSV,数据说明", "开放数据")
 
 # Longest prefix first: a page belongs to the column whose address starts its own.
 _PREFIXES = (
     ("policies/", POLICIES), (urls.POLICIES, POLICIES),
     ("interpretations/", INTERPRETATIONS), (urls.INTERPRETATIONS, INTERPRETATIONS),
     ("qingdan/", LISTS), (urls.COLUMN, DISCLOSURE), (urls.SEARCH, SEARCH),
+    (urls.OPEN_DATA, OPEN_DATA),
 )
 
 

@@ -153,7 +153,8 @@ def _page(title: str, intro: str, stem: str, count: int, as_of: dt.date | None, 
                  f'{link(f"{stem}.csv", "CSV 表格", download="")} · '
                  f'{link(f"{stem}.json", "JSON 数据", download="")}。'
                  f'JSON 的数据说明：{link(urls.relative(here, schema), "JSON Schema", type="application/schema+json")}；'
-                 f'本站全部开放数据文件：{link(urls.relative(here, open_data.INDEX), "开放数据目录（index.json）")}</p>\n')
+                 f'本站全部数据文件见{link(urls.relative(here, urls.OPEN_DATA), "开放数据")}'
+                 f'（机器可读的目录：{link(urls.relative(here, open_data.INDEX), "index.json", type="application/json")}）。</p>\n')
     body = "".join(sections) or '<p class="gk-empty">暂无条目。</p>\n'
     meta = {"示例": True} if sample else {}
     return front_matter(title, **meta) + f"<h1>{esc(title)}</h1>\n\n" + intro + "\n" + downloads + "\n" + body

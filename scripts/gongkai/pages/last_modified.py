@@ -60,6 +60,8 @@ def page_dates(documents: dict[str, dt.date], status_changes: Iterable[dt.date],
     if changed:
         dates[urls.CHANGES] = changed
     dates |= {url: day for url, day in reviewed.items() if day}
+    # The open-data page lists the lists' dates and every document's metadata.
+    dates[urls.OPEN_DATA] = max(dates.values())
     return dates
 
 

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from ..derive.status import StatusRecord
 from ..model.documents import Interpretation, Policy
 from ..model.fields import Field, Kind, Schema
+from . import urls
+from .html import date_text, esc, link
+from .listing import front_matter
 
-BASE = "kaifang/"
+BASE = urls.OPEN_DATA
 INDEX = f"{BASE}index.json"
 SCHEMAS = f"{BASE}schema/"
 FEES_SCHEMA = f"{SCHEMAS}shoufei.schema.json"
@@ -207,3 +210,29 @@ def schema_files(fee_title: str, catalog_title: str, fee_item: Schema, catalog_e
         DOCUMENT_SCHEMA: to_json(document_schema(site_url)),
         INDEX_SCHEMA: to_json(index_schema(site_url)),
     }
+
+
+PAGE_TITLE = "开放数据"
+
+
+def open_data_page(files: list[DataFile], documents: int) -> str:
+    """The 开放数据 page: the lists' files and the feeds in a table, the documents' metadata in a
+    sentence (one row per document would grow without bound), and the machine-readable index."""
+    here = BASE
+    rows = "".join(
+        f"<tr><td>{esc(f.name)}</td>"
+        f"<td>{link(urls.relative(here, f.path), FORMATS[f.path.rsplit('.', 1)[-1]])}"
+        f"{'（示例数据）' if f.sample else ''}</td>"
+        f"<td>{link(urls.relative(here, f.schema), 'JSON Schema') if f.schema else '—'}</td>"
+        f"<td>{esc(date_text(f.updated)) if f.updated else '—'}</td></tr>"
+        for f in files if f.schema != DOCUMENT_SCHEMA)
+    index = link(urls.relative(here, INDEX), "index.json", type="application/json")
+    schema = link(urls.relative(here, DOCUMENT_SCHEMA), "JSON Schema", type="application/schema+json")
+    return (front_matter(PAGE_TITLE) + f"<h1>{PAGE_TITLE}</h1>\n\n"
+            + f'<p class="gk-intro">本站的数据文件可自由下载使用。全部文件的网址、格式和数据说明另有机器可读的目录 {index}；'
+            "示例数据在文件中标有“示例”，不是正式发布的政府信息。</p>\n\n"
+            + '<table class="gk-table"><caption>清单与订阅</caption><thead><tr><th scope="col">名称</th>'
+            '<th scope="col">格式</th><th scope="col">数据说明</th><th scope="col">更新日期</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>\n\n"
+            + f"<p>每份政策文件和政策解读（共 {documents} 份）的信息公开元数据：文件页面旁的 "
+            f"<code>{METADATA_NAME}</code>，文件页面的元数据表下有链接；数据说明见 {schema}。</p>\n")

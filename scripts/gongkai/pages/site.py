@@ -28,7 +28,7 @@ from .index_offer import (
     interpretation_offer,
     policy_offer,
 )
-from .last_modified import date_of, interpretation_date, page_dates, policy_date
+from .last_modified import date_of, event_day, interpretation_date, page_dates, policy_date
 from .library import (
     interpretation_entry,
     interpretation_listing,
@@ -215,7 +215,7 @@ def _data_lists(corpus: Corpus, sample: bool) -> dict[str, bytes]:
 
 
 def _open_data(pages: SitePages, corpus: Corpus, policies, interpretations, shown: set[str], validity,
-               config: PortalConfig) -> dict[str, bytes]:
+               config: PortalConfig) -> dict[str, str | bytes]:
     """Each document's metadata file, the schemas and the index of every open-data file."""
     site_url, files, listed = config.site_url, {}, []
     for stem, title, schema, day in (
@@ -247,6 +247,7 @@ def _open_data(pages: SitePages, corpus: Corpus, policies, interpretations, show
     files |= open_data.schema_files(datalists.FEES_TITLE, datalists.CATALOG_TITLE, FEE_ITEM, CATALOG_ENTRY,
                                     site_url)
     files[open_data.INDEX] = open_data.to_json(open_data.index_file(config.site_name, listed, site_url))
+    files[urls.src_uri(urls.OPEN_DATA)] = open_data.open_data_page(listed, len(policies) + len(interpretations))
     return files
 
 
@@ -269,7 +270,7 @@ def _page_dates(corpus: Corpus, policies, interpretations, shown: set[str], vali
         targets = [validity[t.id] for ref in i.interprets for t in corpus.resolve(ref)
                    if t.id in shown and t.id in validity]
         documents[i.url] = interpretation_date(i, targets, as_of)
-    changes = [e.date for p in policies if p.id in validity for e in validity[p.id].history]
+    changes = [event_day(e) for p in policies if p.id in validity for e in validity[p.id].history]
     reviewed = {urls.FEES: corpus.reviewed.get("fees.yml"), urls.CATALOG: corpus.reviewed.get("catalog.yml")}
     return page_dates(documents, changes, reviewed, as_of)
 
@@ -289,6 +290,7 @@ def _site_tree(policies, generated: dict) -> list[tuple[str, str, list[tuple[str
         ("政策解读", urls.INTERPRETATIONS, []),
         ("目录清单", urls.FEES, [(title, url) for title, url, _ in home.LISTS[2:]]),
         ("站内搜索", urls.SEARCH, []),
+        ("开放数据", urls.OPEN_DATA, []),
         ("联系我们", urls.CONTACT, []),
     ]
 

@@ -25,6 +25,7 @@ SITEMAP = "wangzhanditu/"
 ANNUAL_REPORTS = "xxgk/nianbao/"
 ANNUAL_DATA = "xxgk/nianbao/shuju/"
 SEARCH = "sousuo/"
+OPEN_DATA = "kaifang/"
 CHANGES = "zhengce/biangeng/"
 # New policies and interpretations as an Atom feed, beside the change feed (zhengce/biangeng/feed.xml).
 DOCUMENTS_FEED = "zhengce/feed.xml"

@@ -1,7 +1,9 @@
-"""Decode a file's bytes as UTF-8, reporting BOM, GBK and tabs as problems."""
+"""Decode a file's bytes as UTF-8, reporting BOM, GBK and tabs as problems; tell an attachment's
+encoding."""
 
 from __future__ import annotations
 
+import codecs
 import math
 from pathlib import Path
 
@@ -55,3 +57,18 @@ def read_bounded(file: Path, path: str, max_kb: int) -> tuple[bytes | None, list
         "请检查是否误把其他内容（如整本书、图片的编码）放进了文件；正文确实很长时可拆成几个文件，"
         "或在 mkdocs.yml 的 gongkai 设置中调高 max_file_kb。",
     )]
+
+
+def text_encoding(head: bytes, whole: bool = True) -> str:
+    """The encoding of a text attachment from its first bytes (``whole``: all of them):
+    ``utf-8-sig`` (with BOM), ``ascii``, ``utf-8``, ``gb18030`` or ``unknown``."""
+    if head.startswith(BOM):
+        return "utf-8-sig"
+    for name in ("ascii", "utf-8", "gb18030"):
+        try:
+            # A cut through the last character of a partial read is not an error.
+            codecs.getincrementaldecoder(name)().decode(head, final=whole)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return "unknown"
