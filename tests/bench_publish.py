@@ -65,7 +65,7 @@ def bench_publish_kills(kills: int = KILLS) -> None:
             before = target.current()
             run = subprocess.Popen(publish_command(sites[kill % 2], www),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0, span))
+            time.sleep(rng.uniform(0, span * 1.2))
             run.send_signal(signal.SIGKILL)
             run.wait()
             torn += is_torn(target)
