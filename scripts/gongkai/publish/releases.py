@@ -19,7 +19,7 @@ from .ledger import LEDGER, REDIRECTS, Ledger, addresses, lost_message, redirect
 from .manifest import make_manifest, read_manifest, write_manifest
 from .verify import verify_site
 
-__all__ = ["PublishError", "Unchanged", "Target", "publish", "rollback", "prune", "switch_to"]
+__all__ = ["PublishError", "Unchanged", "Target", "publish", "rollback", "prune"]
 
 LOCK = "publish.lock"
 
@@ -125,7 +125,7 @@ class _locked:
         refuse_unfit_target(self.target)
         try:
             self.target.releases.mkdir(parents=True, exist_ok=True)
-            self.hold = hold(self.target.root / LOCK, f"发布目录 {self.target.root} ", "publish-busy", self.wait)
+            self.hold = hold(self.target.root / LOCK, f"发布目录 {self.target.root}", "publish-busy", self.wait)
             self.hold.__enter__()
         except Busy as exc:
             raise PublishError(str(exc)) from None
@@ -187,12 +187,6 @@ def clean_leftovers(target: Target) -> list[str]:
         else:
             path.unlink()
     return sorted(p.name for p in leftovers)
-
-
-def switch_to(target: Target, name: str, *, wait: float = 0) -> None:
-    """Serve release ``name`` (under the target's lock)."""
-    with _locked(target, wait):
-        _switch(target, name)
 
 
 def _switch(target: Target, name: str) -> None:
