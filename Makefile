@@ -24,12 +24,15 @@ check: $(STAMP)
 	$(BIN)/gongkai check
 
 # Debian's chromium (browser tests), a Chinese font (readable screenshots), nginx (tests that
-# serve the built site), Java and npm (the Nu HTML Checker): each installed only when missing,
+# serve the built site), Java and npm (the Nu HTML Checker), openssh-server and rsync (publishing
+# an archive over SSH to 127.0.0.1): each installed only when missing,
 # so a machine whose Node.js already brings npm (e.g. NodeSource's) is left as it is.
 system-packages:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v rsync >/dev/null || missing="$$missing rsync"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing="$$missing fonts-wqy-microhei"; \

@@ -15,6 +15,7 @@ from pathlib import Path
 from tests.bench_hooks import bench_hooks
 from tests.bench_lifecycle import main as bench_lifecycle
 from tests.bench_pages import bench_pages
+from tests.bench_publish import bench_publish_kills
 from tests.conftest import AS_OF, SHARED, run_gongkai, write_site
 from tests.generate import generate_portal
 
@@ -57,6 +58,7 @@ def main() -> None:
     bench_pages(2000)
     bench_hooks(2000)
     bench_lifecycle()
+    bench_publish_kills()
 
 
 if __name__ == "__main__":

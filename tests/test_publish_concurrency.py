@@ -59,7 +59,7 @@ def test_a_publish_while_another_holds_the_target_is_refused_naming_it(tmp_path)
     first = publish(fake_site(tmp_path / "v1", {"a/index.html": "甲"}), Target(www), now=T0)
     site = fake_site(tmp_path / "v2", {"a/index.html": "甲二"})
     lock = www / "publish.lock"
-    with hold(lock, f"发布目录 {www} ", "publish-busy"):
+    with hold(lock, f"发布目录 {www}", "publish-busy"):
         code, output = finish(start("publish", "--from", str(site), "--to", str(www)))
         assert code == 1
         assert output == (f"{lock}: publish-busy 发布目录 {www} 正由另一次运行使用（{holder(lock)}）。"
@@ -93,7 +93,7 @@ def portal(make_site) -> Path:
 def test_a_build_while_another_holds_site_is_refused_naming_it(make_site):
     site = portal(make_site)
     lock = site / ".site-build.lock"
-    with hold(lock, f"输出目录 {site / 'site'}/ ", "build-busy"):
+    with hold(lock, f"输出目录 {site / 'site'}/", "build-busy"):
         code, output = finish(start("build", cwd=site))
         assert code == 1
         assert output == (f".site-build.lock: build-busy 输出目录 site/ 正由另一次运行使用（{holder(lock)}）。"

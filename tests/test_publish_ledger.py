@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 
 import pytest
 
+from gongkai.pages.security import page_policy
 from gongkai.publish.ledger import UNLISTED, addresses
 from gongkai.publish.manifest import make_manifest
 from gongkai.publish.releases import PublishError, Target, publish, rollback
@@ -159,7 +162,9 @@ def test_a_moved_page_gets_a_redirect_page_and_the_tables(make_site, tmp_path):
     (portal / REDIRECTS).write_text("/policies/2017/seed/: /policies/2017/seed-2/\n", encoding="utf-8")
     assert run_gongkai(portal, "build")[0] == 0
     page = (portal / "site/policies/2017/seed/index.html").read_text(encoding="utf-8")
-    assert '本页内容已迁移到新的网址：<a href="/policies/2017/seed-2/">/policies/2017/seed-2/</a>。' in page
+    assert '本页内容已迁移到新的网址：<a href="../seed-2/">/policies/2017/seed-2/</a>。' in page
+    (style,) = re.findall(r"<style>(.*?)</style>", page)
+    assert f'<meta http-equiv="Content-Security-Policy" content="{html.escape(page_policy(style))}">' in page
     assert (portal / "site/.gongkai-redirects.map").read_text(encoding="utf-8") == (
         '"/policies/2017/seed/" "/policies/2017/seed-2/";\n')
     code, _, err = run_gongkai(portal, "publish", "--to", str(www))

@@ -32,17 +32,40 @@ def hold(lock_file: Path, what: str, code: str, wait: float = 0) -> Iterator[Non
                     raise Busy(_busy_message(fd, lock_file, what, code, wait)) from None
                 time.sleep(0.05)
         started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()} {started}\n".encode(), 0)
+        # Overwrite, then cut: a reader never finds the file empty, only this run or the last.
+        holder = f"{os.getpid()} {started}\n".encode()
+        os.pwrite(fd, holder, 0)
+        os.ftruncate(fd, len(holder))
         yield
     finally:
         os.close(fd)
 
 
 def _busy_message(fd: int, lock_file: Path, what: str, code: str, wait: float) -> str:
-    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
-    pid, _, started = holder.partition(" ")
-    who = f"进程 {pid}，开始于 {started}" if started else "刚刚开始，尚未写下进程号"
+    pid, started = _holder(fd)
+    who = f"进程 {pid}，开始于 {started}" if pid else "刚刚开始，尚未写下进程号"
     waited = f"等了 {wait:g} 秒仍未结束。" if wait else ""
-    return (f"{lock_file}: {code} {what}正由另一次运行使用（{who}）。{waited}"
+    return (f"{lock_file}: {code} {what} 正由另一次运行使用（{who}）。{waited}"
             f"本次没有做任何改动：请等那次运行结束后重试，或加 --wait 秒数 让本次等待。")
+
+
+def _holder(fd: int) -> tuple[int | None, str]:
+    """Pid and start of the run holding the lock, as it wrote them."""
+    # The holder writes just after the kernel grants the lock; until then the file still names
+    # the previous holder, which has ended. Read again until it names a live process.
+    for _ in range(40):
+        pid, _, started = os.pread(fd, 200, 0).decode("utf-8", "replace").strip().partition(" ")
+        if pid.isdigit() and _alive(int(pid)):
+            return int(pid), started
+        time.sleep(0.05)
+    return None, ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

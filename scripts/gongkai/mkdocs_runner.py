@@ -45,10 +45,14 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
     # Two builds into one site/ would delete each other's staging folder and site/ itself.
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with hold(target.with_name(f".{target.name}-build.lock"), f"输出目录 {target}/ ", "build-busy", wait):
+        with hold(target.with_name(f".{target.name}-build.lock"), f"输出目录 {target}/", "build-busy", wait):
             return _build_locked(config, config_file, target, strict)
     except Busy as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{exc.filename or target}: build-io 无法写入输出目录（{exc.strerror}）。"
+              f"请检查 {target.parent} 的权限和磁盘空间。原有的 {target}/ 保持不变。", file=sys.stderr)
         return 1
 
 

@@ -113,3 +113,28 @@ def test_a_moved_attachment_answers_301_with_its_new_address(portal, tmp_path):
         assert status == 301 and location.endswith("/policies/2017/shenqingbiao-2026.txt")
         assert fetch(base + "policies/2017/shenqingbiao.txt") == "申请表"
         assert status_of(base + ".gongkai-redirects.map") == 404
+
+
+def test_pages_are_revalidated_and_fingerprinted_assets_cached_for_a_year(tmp_path):
+    if not NGINX.exists():
+        pytest.skip(f"{NGINX} is not installed (make test installs Debian's nginx-light)")
+    site = tmp_path / "site"
+    files = {"index.html": "<h1>首页</h1>", "404.html": "<h1>页面不存在</h1>", "a/index.html": "<h1>甲</h1>",
+             "assets/gongkai/gongkai.css": "body{}", "assets/app.3f2a9c1b.css": "body{}",
+             "qingdan/mulu/mulu.csv": "名称\n", "sousuo/idx/index.json": "{}"}
+    for rel, text in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    expected = {"": "no-cache", "a/": "no-cache", "qingdan/mulu/mulu.csv": "no-cache",
+                "sousuo/idx/index.json": "no-cache", "missing/": "no-cache",
+                "assets/gongkai/gongkai.css": "public, max-age=3600",
+                "assets/app.3f2a9c1b.css": "public, max-age=31536000, immutable"}
+    with nginx_serving(site, tmp_path / "nginx") as base:
+        for path, cache in expected.items():
+            try:
+                with urllib.request.urlopen(base + path, timeout=10) as response:
+                    headers = response.headers
+            except urllib.error.HTTPError as exc:
+                headers = exc.headers
+            assert headers["Cache-Control"] == cache, path
+            assert headers["X-Content-Type-Options"] == "nosniff", path

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +18,7 @@ from .ledger import LEDGER, REDIRECTS, Ledger, addresses, lost_message, redirect
 from .manifest import make_manifest, read_manifest, write_manifest
 from .verify import verify_site
 
-__all__ = ["PublishError", "Unchanged", "Target", "publish", "rollback", "prune", "switch_to"]
+__all__ = ["PublishError", "Unchanged", "Target", "publish", "rollback", "prune"]
 
 LOCK = "publish.lock"
 
@@ -50,27 +49,24 @@ class Target:
         return sorted(p.name for p in self.releases.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-# Copies a source into the incoming folder and returns its manifest, or raises PublishError.
-Stager = Callable[[Path], dict]
-
-
 def publish(site: Path, target: Target, *, keep: int = 10, allow_removal: set[str] = frozenset(),
-            now: dt.datetime | None = None, wait: float = 0, stage: Stager | None = None) -> str:
+            now: dt.datetime | None = None, wait: float = 0) -> str:
     """Copy ``site`` (a built site, or an archive made by `gongkai package`) into a new release,
-    verify it, then switch `current` to it. ``stage`` replaces the copy of ``site``.
-    """
-    if stage is None and site.is_file():
+    verify it, then switch `current` to it."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    if site.is_file():
         stage = partial(unpack, site)
-    if stage is None:
+    else:
         refuse_publishing_into_itself(site, target)
         problems = verify_site(site)
         if problems:
             raise PublishError("\n".join(problems))
+        stage = partial(_copy_site, site)
     with _locked(target, wait):
-        name = _release_name(target, now or dt.datetime.now(dt.timezone.utc))
+        name = _release_name(target, now)
         incoming = target.releases / f".incoming-{name}-{os.getpid()}"
         try:
-            candidate = (stage or (lambda into: _copy_site(site, into)))(incoming)
+            candidate = stage(incoming)
             found = addresses(candidate)
             redirects = _redirects(incoming)
             problems = redirect_problems(redirects, found)
@@ -92,10 +88,14 @@ def publish(site: Path, target: Target, *, keep: int = 10, allow_removal: set[st
         except BaseException:
             shutil.rmtree(incoming, ignore_errors=True)
             raise
-        _switch(target, name)
-        ledger.record_publish(name, found, set(allow_removal), now or dt.datetime.now(dt.timezone.utc))
+        # The ledger before the switch: once `current` points at the release, nothing may fail.
+        ledger.record_publish(name, found, set(allow_removal), now)
         ledger.save()
-        prune(target, keep)
+        _switch(target, name)
+        try:
+            prune(target, keep)
+        except OSError:
+            pass  # old releases left over are pruned by the next publish; this one is served
     return name
 
 
@@ -106,7 +106,8 @@ def _copy_site(site: Path, incoming: Path) -> dict:
     ensure_space(incoming.parent, bytes_needed([f["size"] for f in candidate["files"].values()], folders))
     shutil.copytree(site, incoming)
     if make_manifest(incoming)["files"] != candidate["files"]:
-        raise PublishError("复制到发布目录的文件与生成的网站不一致（磁盘已满？），已放弃本次发布。")
+        raise PublishError(f"{incoming}: copy-mismatch 复制到发布目录的文件与生成的网站不一致（磁盘已满或有其他程序在改动？），"
+                           "已放弃本次发布。请检查磁盘后重试。")
     return candidate
 
 
@@ -125,7 +126,7 @@ class _locked:
         refuse_unfit_target(self.target)
         try:
             self.target.releases.mkdir(parents=True, exist_ok=True)
-            self.hold = hold(self.target.root / LOCK, f"发布目录 {self.target.root} ", "publish-busy", self.wait)
+            self.hold = hold(self.target.root / LOCK, f"发布目录 {self.target.root}", "publish-busy", self.wait)
             self.hold.__enter__()
         except Busy as exc:
             raise PublishError(str(exc)) from None
@@ -187,12 +188,6 @@ def clean_leftovers(target: Target) -> list[str]:
         else:
             path.unlink()
     return sorted(p.name for p in leftovers)
-
-
-def switch_to(target: Target, name: str, *, wait: float = 0) -> None:
-    """Serve release ``name`` (under the target's lock)."""
-    with _locked(target, wait):
-        _switch(target, name)
 
 
 def _switch(target: Target, name: str) -> None:
