@@ -165,8 +165,10 @@ def test_a_moved_page_gets_a_redirect_page_and_the_tables(make_site, tmp_path):
     assert '本页内容已迁移到新的网址：<a href="../seed-2/">/policies/2017/seed-2/</a>。' in page
     (style,) = re.findall(r"<style>(.*?)</style>", page)
     assert f'<meta http-equiv="Content-Security-Policy" content="{html.escape(page_policy(style))}">' in page
+    # The page's metadata file, published beside it, moves with it.
     assert (portal / "site/.gongkai-redirects.map").read_text(encoding="utf-8") == (
-        '"/policies/2017/seed/" "/policies/2017/seed-2/";\n')
+        '"/policies/2017/seed/" "/policies/2017/seed-2/";\n'
+        '"/policies/2017/seed/yuanshuju.json" "/policies/2017/seed-2/yuanshuju.json";\n')
     code, _, err = run_gongkai(portal, "publish", "--to", str(www))
     assert code == 0, err
 

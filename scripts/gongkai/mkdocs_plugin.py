@@ -19,7 +19,7 @@ from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
 from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
-from .pages.redirects import redirect_files
+from .pages.redirects import redirect_files, with_companions
 from .pages.security import page_policy
 from .read.corpus import Corpus, read_corpus
 from .search.collect import SearchCollector, SearchIndexError, search_files
@@ -164,10 +164,17 @@ def _write_redirects(site: Path, redirects: dict[str, str]) -> None:
         raise PluginError("".join(
             f"data/redirects.yml:1: redirect-shadows 旧网址 {old} 仍是网站中的页面或文件，重定向会让读者再也看不到它。"
             "请删除这一行，或先撤下旧网址的内容。\n" for old in shadowed))
-    for rel, text in redirect_files(redirects).items():
+    for rel, text in redirect_files(with_companions(redirects, lambda new: _files_in(site, new))).items():
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _files_in(site: Path, address: str) -> list[str]:
+    folder = site / address.lstrip("/")
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "index.html")
 
 
 def _through_link(path: Path, top: Path) -> bool:

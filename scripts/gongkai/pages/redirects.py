@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from html import escape
 
 from .security import page_policy
@@ -43,6 +44,18 @@ def page_path(address: str) -> str | None:
     if address.endswith(".html"):
         return address.lstrip("/")
     return None
+
+
+def with_companions(redirects: dict[str, str], files_in: Callable[[str], list[str]]) -> dict[str, str]:
+    """The redirects plus, for a moved page folder, each file published beside its page (the
+    document's yuanshuju.json, its attachments): old/<name> → new/<name>. ``files_in`` lists
+    the file names (not index.html) in a new folder of the site."""
+    moved = dict(redirects)
+    for old, new in redirects.items():
+        if old.endswith("/") and new.endswith("/"):
+            for name in files_in(new):
+                moved.setdefault(old + name, new + name)
+    return moved
 
 
 def redirect_files(redirects: dict[str, str]) -> dict[str, str]:
