@@ -106,3 +106,26 @@ def test_a_declared_attachment_of_a_type_that_runs_is_an_error(make_site, name, 
     assert f"content/policies/2017/seed.md:12: attachment-type 附件“附件一”的文件“{name}”是{kind}文件，" \
            "门户不发布这种类型：网页、脚本和程序会在读者的浏览器或电脑上运行。" \
            f"请转换为 PDF 等格式后再列出。可发布的类型：{ATTACHMENT_TYPES}。" in out.splitlines()
+
+
+@pytest.mark.parametrize("path, owner", [
+    ("content/zhengce/tu.png", "政策文件库"),
+    ("content/sousuo/idx/tu.png", "搜索"),
+    ("content/assets/gongkai/tu.png", "网站的样式、脚本和图标"),
+])
+def test_a_published_file_in_a_generated_folder_is_a_collision(make_site, path, owner):
+    files = paired_site_files()
+    files[path] = b"\x89PNG\r\n"
+    code, out, _ = run_gongkai(make_site(files), "check")
+    address = path.removeprefix("content/")
+    assert (code, out.splitlines()) == (1, [
+        f"{path}:1: page-collision 文件“{path}”会发布到 /{address}，那里是网站自动生成的“{owner}”，"
+        "两者会互相覆盖。请把这个文件移到其他文件夹或改名。"])
+
+
+def test_an_image_beside_the_portal_s_own_assets_is_published(make_site):
+    files = paired_site_files()
+    files["content/assets/biaozhi.png"] = b"\x89PNG\r\n"
+    site = make_site(files)
+    assert run_gongkai(site, "build")[0] == 0
+    assert (site / "site/assets/biaozhi.png").exists()

@@ -32,7 +32,12 @@ GENERATED_UNDER = {
     "xxgk/gongbao/": "政府公报",
     "lianxi/": "联系我们",
     "wangzhanditu/": "网站地图",
+    "assets/gongkai/": "网站的样式、脚本和图标",
+    "assets/search/": "搜索的脚本和样式",
 }
+# Files the portal writes at the site's root of a type an editor could publish (an image or a
+# declared attachment); pages, feeds and data files are of types that are never published.
+GENERATED_FILES = {"robots.txt": "搜索引擎抓取规则"}
 # Characters that end or change an address in a browser, so the page could not be reached.
 _BAD_NAME_CHARS = set("#?% \t\\\"'<>")
 
@@ -62,6 +67,8 @@ def check_files(corpus: Corpus, config: PortalConfig) -> list[Problem]:
                 f"文件“{shown}”没有列在任何文件的“附件”中，不会发布。"
                 "如需发布，请在相应文件的前置信息“附件”下列出它；不需要的话请删除它。",
             ))
+        else:
+            problems += _file_collision(rel, shown)
     for url, paths in sorted(by_url.items()):
         problems += _collisions(url, paths)
     return problems
@@ -104,6 +111,18 @@ def _collisions(url: str, paths: list[str]) -> list[Problem]:
             f"文件“{path}”与“{first}”都会生成网址 {shown_url}，其中一个会覆盖另一个。请改名其中一个。",
         ) for path in others]
     return problems
+
+
+def _file_collision(rel: str, shown: str) -> list[Problem]:
+    """A published file at an address the portal writes itself (a feed, a data file, a page)."""
+    owner = (GENERATED_FILES.get(rel) or next((v for k, v in GENERATED_UNDER.items() if rel.startswith(k)), None))
+    if owner is None:
+        return []
+    return [error(
+        shown, 1, "page-collision",
+        f"文件“{shown}”会发布到 /{rel}，那里是网站自动生成的“{owner}”，两者会互相覆盖。"
+        "请把这个文件移到其他文件夹或改名。",
+    )]
 
 
 def _symlink(link: Path, config: PortalConfig) -> Problem:
