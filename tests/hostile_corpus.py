@@ -212,6 +212,36 @@ def _catalog(value: str) -> list[str]:
     return rows + [f"  {key}: {_yaml(value)}" for key in CATALOG_FIELDS[1:]]
 
 
+# The organisation data (data/organisation.yml) feeds the footer of every page, the 机构 page, the
+# 依申请公开 guide and its form: one hostile value per field, written \u-escaped as an editor's
+# file would hide them (a value with a literal "<" is refused like a front-matter value).
+ORGANISATION_FIELDS = ("机关名称", "机关职能", "办公地址", "邮政编码", "办公时间", "联系电话", "传真", "电子邮箱",
+                       "依申请公开受理机构", "受理地址", "受理电话", "受理电子邮箱", "公报名称")
+ORGANISATION_PAGES = ("xxgk/fading/jigou/", "xxgk/yishenqing/", "lianxi/")
+
+
+def _organisation() -> tuple[str, list[Hostile]]:
+    values = iter(VALUES)
+    lines, inputs = ["示例: true"], []
+
+    def field(key: str, indent: str = "", lead: str = "") -> None:
+        lines.append(f"{indent}{lead}{key}: {_yaml(next(values), escaped=True)}")
+        inputs.append(Hostile(f"机构信息 {key}", "data/organisation.yml", len(lines), len(lines),
+                              page=ORGANISATION_PAGES[len(inputs) % len(ORGANISATION_PAGES)]))
+
+    for key in ORGANISATION_FIELDS:
+        field(key)
+    lines.append("内设机构:")
+    for _ in range(2):
+        field("名称", "  ", "- ")
+        field("职责", "    ")
+    lines.append("负责人:")
+    field("姓名", "  ", "- ")
+    field("职务", "    ")
+    field("分工", "    ")
+    return "\n".join(lines) + "\n", inputs
+
+
 def _data_list(entries: list[list[str]], path: str, label: str) -> tuple[str, list[Hostile]]:
     lines, inputs = ["条目:"], []
     for index, rows in enumerate(entries):
@@ -266,9 +296,10 @@ def hostile_files() -> tuple[dict[str, str | bytes], list[Hostile]]:
     fees, fee_inputs = _data_list([_fee(v) for v in VALUES], "data/fees.yml", "收费目录清单条目")
     catalog, catalog_inputs = _data_list([_catalog(v) for v in VALUES], "data/catalog.yml", "主动公开目录清单条目")
     files["data/fees.yml"], files["data/catalog.yml"] = fees, catalog
+    files["data/organisation.yml"], organisation_inputs = _organisation()
     fee_inputs = [Hostile(i.name, i.path, i.first, i.last, "qingdan/shoufei/") for i in fee_inputs]
     catalog_inputs = [Hostile(i.name, i.path, i.first, i.last, "qingdan/mulu/") for i in catalog_inputs]
-    return files, inputs + fee_inputs + catalog_inputs
+    return files, inputs + fee_inputs + catalog_inputs + organisation_inputs
 
 
 _PROBLEM = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+): (?P<code>[a-z0-9-]+) (?P<warning>警告：)?")
@@ -311,7 +342,13 @@ def settle(root: Path) -> Settled:
 def _take_out(root: Path, files: dict[str, str | bytes], refused: dict[Hostile, list[str]]) -> None:
     for hostile in refused:
         path = root / hostile.path
-        if hostile.path.startswith("data/"):
+        if hostile.path == "data/organisation.yml":
+            # One mapping: a refused field keeps its key with a plain value, so the file still reads.
+            rows = path.read_text(encoding="utf-8").split("\n")
+            key = rows[hostile.first - 1].split(":", 1)[0]
+            rows[hostile.first - 1] = f"{key}: {'zwgk@example.gov.cn' if key.endswith('邮箱') else '已删除'}"
+            path.write_text("\n".join(rows), encoding="utf-8")
+        elif hostile.path.startswith("data/"):
             rows = path.read_text(encoding="utf-8").split("\n")
             rows[hostile.first - 1:hostile.last] = ["#"] * (hostile.last - hostile.first + 1)
             path.write_text("\n".join(rows), encoding="utf-8")

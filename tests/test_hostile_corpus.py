@@ -28,7 +28,7 @@ def test_the_corpus_covers_fields_lists_and_bodies():
     assert len(VALUES) >= 20 and len(BODIES) >= 50 and len(STRUCTURED) >= 18
     kinds = {hostile.name.split(" ")[0] for hostile in inputs}
     assert kinds == {"政策文件各字段", "政策解读各字段", "页面", "字段", "正文", "政策文件正文",
-                     "收费目录清单条目", "主动公开目录清单条目"}
+                     "收费目录清单条目", "主动公开目录清单条目", "机构信息"}
 
 
 def test_every_problem_of_check_names_a_hostile_input(settled):
@@ -70,3 +70,17 @@ def test_feeds_sitemaps_and_data_files_stay_well_formed(settled):
     for table in site.rglob("*.csv"):
         rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline="")))
         assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "@")], table
+
+
+def test_organisation_values_are_text_in_the_footer_and_its_pages(settled):
+    published = [hostile for hostile in settled.published if hostile.path == "data/organisation.yml"]
+    assert len(published) >= 10
+    site = settled.root / "site"
+    for address in ("", "xxgk/fading/jigou/", "xxgk/yishenqing/", "lianxi/"):
+        page = (site / address / "index.html").read_text(encoding="utf-8")
+        assert unsafe_constructs(page) == [], address
+    jigou = (site / "xxgk/fading/jigou/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in jigou
+    assert 'href="javascript:' not in jigou and 'href="mailto:javascript' not in jigou
+    refused = {hostile.name.split(" ")[1] for hostile in settled.refused if hostile.path == "data/organisation.yml"}
+    assert {"电子邮箱", "受理电子邮箱"} <= refused

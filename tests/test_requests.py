@@ -68,3 +68,26 @@ def test_without_organisation_data_there_is_no_guide_to_link(make_site):
     root = make_site(paired_site_files())
     assert run_gongkai(root, "build")[0] == 0
     assert not (root / "site/xxgk/yishenqing").exists()
+
+
+@pytest.mark.parametrize("key", ["电子邮箱", "受理电子邮箱"])
+def test_an_email_that_is_not_an_address_is_refused_with_its_line(tmp_path, key):
+    from tests.conftest import write_site
+
+    organisation = ORGANISATION + f"{key}: 请拨打 0475-0000000\n"
+    root = write_site(tmp_path / "portal", paired_site_files() | {"data/organisation.yml": organisation})
+    line = organisation.splitlines().index(f"{key}: 请拨打 0475-0000000") + 1
+    code, out, _ = run_gongkai(root, "check")
+    assert code == 1, out
+    assert (f"data/organisation.yml:{line}: bad-email “{key}”的值“请拨打 0475-0000000”不是电子邮箱地址。"
+            "页面会把它做成发邮件的链接，请写成 zwgk@example.gov.cn 这样的地址（不含空格和其他文字），或删去这一行。") in out
+
+
+def test_an_email_address_becomes_a_mail_link(tmp_path):
+    from tests.conftest import write_site
+
+    root = write_site(tmp_path / "portal", paired_site_files()
+                      | {"data/organisation.yml": ORGANISATION + "电子邮箱: zwgk@example.gov.cn\n"})
+    code, out, _ = run_gongkai(root, "build")
+    assert code == 0, out
+    assert 'href="mailto:zwgk@example.gov.cn"' in (root / "site/xxgk/yishenqing/index.html").read_text(encoding="utf-8")

@@ -10,14 +10,14 @@ from ..model.annual_report import AnnualReport
 from ..model.data_lists import CatalogEntry, FeeItem
 from ..model.documents import Interpretation, Policy
 from ..model.gazette import GazetteIssue
-from ..model.organisation import ORGANISATION, Organisation
+from ..model.organisation import Organisation
 from ..problem import Problem
 from .annual_reports import read_annual_reports
 from .data_lists import read_list
-from .data_record import read_record
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
 from .gazette import read_gazette
+from .organisation import read_organisation
 from .redirects import read_redirects
 
 
@@ -113,7 +113,8 @@ def read_corpus(config: PortalConfig) -> Corpus:
             entries, corpus.reviewed[name], problems = read_list(file, rel, config.max_file_kb)
             corpus.problems += problems
             setattr(corpus, "fees" if name == "fees.yml" else "catalog", entries)
-    _read_organisation(corpus, config)
+    corpus.organisation, problems = read_organisation(config)
+    corpus.problems += problems
     corpus.annual_reports, problems = read_annual_reports(config.data_path, config.root, config.max_file_kb)
     corpus.problems += problems
     corpus.gazette, problems = read_gazette(config.data_path, config.content_path, config.root,
@@ -122,13 +123,3 @@ def read_corpus(config: PortalConfig) -> Corpus:
     corpus.redirects, problems = read_redirects(config.data_path, config.root)
     corpus.problems += problems
     return corpus
-
-
-def _read_organisation(corpus: Corpus, config: PortalConfig) -> None:
-    file = config.data_path / "organisation.yml"
-    if file.is_file():
-        rel = file.relative_to(config.root).as_posix()
-        values, _, problems = read_record(file, rel, ORGANISATION, config.max_file_kb)
-        corpus.problems += problems
-        if values is not None:
-            corpus.organisation = Organisation.from_values(values, rel)
