@@ -95,3 +95,27 @@ def test_no_page_holding_a_hostile_input_runs_loads_or_navigates(chromium, hosti
     finally:
         context.close()
     assert (seen, outside) == ({}, [])
+
+
+@pytest.mark.parametrize("query", ["alert", "onerror"])
+def test_search_shows_hostile_titles_and_excerpts_as_text(chromium, hostile, query):
+    """The search page builds its results from the index's strings: a hostile title is shown, not run."""
+    from urllib.parse import quote
+
+    base_url, _ = hostile
+    context = chromium.new_context(base_url=base_url, locale="zh-CN")
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(f"sousuo/?q={quote(query)}", wait_until="load")
+        page.wait_for_selector('#gk-search[data-state="done"]', timeout=15_000)
+        titles = page.locator(".gk-result__title a").all_inner_texts()
+        page.wait_for_timeout(300)
+        problems = dialogs + page.evaluate("window.__gkRan") + page.evaluate(DOM_SCAN)
+    finally:
+        context.close()
+    assert len(titles) >= 3, titles
+    assert any(query in title and "<" in title for title in titles), titles
+    assert problems == []
