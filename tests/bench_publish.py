@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from gongkai.progress import Progress
 from gongkai.publish.manifest import make_manifest, read_manifest
 from gongkai.publish.releases import Target
 from tests.e2e.harness import gongkai_command
@@ -84,6 +85,7 @@ def bench_publish_kills(kills: int = KILLS) -> None:
         whole, phase = statistics.median(wholes), statistics.median(phases)
         torn = finished = after_switch = 0
         rng = random.Random(12)
+        progress = Progress("杀掉发布进程", kills, "次")
         for kill in range(kills):
             before = target.current()
             # Each run publishes the other version, so every finished run switches.
@@ -98,6 +100,8 @@ def bench_publish_kills(kills: int = KILLS) -> None:
             torn += is_torn(target)
             finished += code == 0
             after_switch += code != 0 and target.current() != before
+            progress.advance()
+        progress.close()
         leftovers = len(list(target.releases.glob(".incoming-*"))) + (www / ".current.new").is_symlink()
         final = subprocess.run(publish_command(sites[0], www), capture_output=True, text=True)
         cleaned = not list(target.releases.glob(".incoming-*")) and not (www / ".current.new").exists()

@@ -21,6 +21,7 @@ from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
 from .pages.redirects import redirect_files, with_companions
 from .pages.security import page_policy
+from .progress import Progress
 from .read.corpus import Corpus, read_corpus
 from .search.collect import SearchCollector, SearchIndexError, search_files
 
@@ -51,6 +52,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     corpus: Corpus
     pages: SitePages
     search: SearchCollector | None = None
+    progress: Progress | None = None
 
     def on_config(self, config):
         try:
@@ -106,6 +108,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         generated = self.pages.files_to_add({f.dest_uri for f in files})
         for src_uri, content in (generated | search_files()).items():
             files.append(File.generated(config, src_uri, content=content))
+        self._stage("转换正文", len(files.documentation_pages()))
         return files
 
     def on_env(self, env, config, files):
@@ -130,11 +133,20 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         # The page's own text only: the lifecycle sections below repeat other documents' titles.
         if self.search is not None:
             self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
+        if self.progress is not None:
+            self.progress.advance()
         return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
 
     def on_page_context(self, context, page, config, nav):
+        if self.progress is not None and self.progress.label == "转换正文":
+            self._stage("写出页面", self.progress.total)
         context.update(self.pages.context_for(page.file.src_uri, page.url))
         return context
+
+    def on_post_page(self, output, page, config):
+        if self.progress is not None:
+            self.progress.advance()
+        return output
 
     def on_serve(self, server, config, builder):
         # data/ feeds the fee list and catalog: editing it must refresh the preview too.
@@ -143,6 +155,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return server
 
     def on_post_build(self, config):
+        self._stage(None)
         try:
             stats = self.search.finish(Path(config.site_dir))
         except SearchIndexError as exc:
@@ -152,8 +165,15 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         _write_redirects(Path(config.site_dir), self.corpus.redirects)
 
     def on_build_error(self, error):
+        self._stage(None)
         if self.search is not None:
             self.search.discard()
+
+    def _stage(self, label: str | None, total: int = 0) -> None:
+        """End the current stage of the build's progress and start ``label`` (None: none)."""
+        if self.progress is not None:
+            self.progress.close()
+        self.progress = Progress(label, total) if label else None
 
 
 def _write_redirects(site: Path, redirects: dict[str, str]) -> None:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..config import PortalConfig
+from ..progress import Progress
 from ..read.files import shown_path
 from .jsonl import ImportResult, Options, convert, read_records
 from .relations import infer_relations
@@ -79,7 +80,9 @@ def outside_content(result: ImportResult, config: PortalConfig) -> str | None:
 
 def write_documents(result: ImportResult, config: PortalConfig) -> None:
     """Write every converted document under content/."""
-    for rel, draft in result.documents.items():
-        target = config.content_path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown(draft.meta, draft.body, draft.comments), encoding="utf-8")
+    with Progress("写入文件", len(result.documents), "个") as progress:
+        for rel, draft in result.documents.items():
+            target = config.content_path / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown(draft.meta, draft.body, draft.comments), encoding="utf-8")
+            progress.advance()
