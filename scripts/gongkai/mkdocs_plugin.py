@@ -124,7 +124,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         page.meta.update(self.pages.meta_for(page.file.src_uri))
         # The sitemap's lastmod (and its .gz timestamp) is the page's own date, not the build's.
         page.update_date = self.pages.last_modified(page.url)
-        return markdown
+        return self.pages.markdown_for(page.file.src_uri, markdown, page.file.generated_by is not None)
 
     def on_page_content(self, html, page, config, files):
         # An editor's text passes the allowlist here, whatever the check let through.
