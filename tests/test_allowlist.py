@@ -60,3 +60,34 @@ def test_the_build_applies_the_allowlist_to_an_editors_page_whatever_the_check_s
 def test_the_portals_own_generated_pages_keep_their_markup():
     html = '<div id="gk-search"></div><script src="../pagefind/pagefind-ui.js"></script>'
     assert _page_content(html, generated=True) == html
+
+
+def _rendered(markdown: str, *, generated: bool) -> str:
+    """A page through the plugin's Markdown and content events, as MkDocs calls them."""
+    import markdown as md
+
+    plugin = GongkaiPlugin()
+    plugin.pages = SitePages(config=None, generated={"xxgk/zhinan.md": "---\ntitle: 指南\n---\n" + markdown})
+    plugin.lifecycle = SimpleNamespace(sections_for=lambda src_uri: "")
+    file = File("xxgk/zhinan.md", src_dir="content", dest_dir="site", use_directory_urls=True)
+    file.generated_by = "gongkai" if generated else None
+    page = SimpleNamespace(file=file, meta={}, url="xxgk/zhinan/")
+    text = plugin.on_page_markdown(markdown, page, None, None)
+    return text, plugin.on_page_content(md.markdown(text), page, None, None)
+
+
+def test_a_generated_html_page_skips_markdown_and_keeps_its_html_exactly():
+    html = '<h1>指南</h1>\n<ol class="gk-list"><li><a href="../a/">甲</a></li></ol>\n<p class="gk-count">共 1 件。</p>'
+    given, out = _rendered(html, generated=True)
+    assert out == html and "gk-list" not in given
+
+
+def test_a_generated_page_with_markdown_text_is_still_rendered():
+    given, out = _rendered("<h1>指南</h1>\n\n**说明**", generated=True)
+    assert "**说明**" in given and "<p><strong>说明</strong></p>" in out
+
+
+def test_an_editors_html_page_at_a_generated_address_still_passes_the_allowlist():
+    html = '<h1>指南</h1>\n<p>说明<img src="x.png" onerror="alert(1)"></p>\n<script>alert(2)</script>'
+    given, out = _rendered(html, generated=False)
+    assert "onerror" not in out and "<script" not in out and "说明" in out

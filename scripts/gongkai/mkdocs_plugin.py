@@ -120,11 +120,21 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         env.globals["gk_meta"] = self.pages.meta_tags("404.html", None)
         return env
 
+    def on_page_read_source(self, page, config):
+        # The check has read every document once: MkDocs need not read its file and parse its
+        # front matter again. The empty front matter keeps MkDocs from taking a first body line
+        # such as "Note: …" as metadata; the page's title comes from meta_for below.
+        if page.file.generated_by is None and page.file.src_uri.endswith(".md"):
+            doc = self.corpus.get(page.file.src_uri.removesuffix(".md"))
+            if doc is not None:
+                return "---\n{}\n---\n" + doc.body
+        return None
+
     def on_page_markdown(self, markdown, page, config, files):
         page.meta.update(self.pages.meta_for(page.file.src_uri))
         # The sitemap's lastmod (and its .gz timestamp) is the page's own date, not the build's.
         page.update_date = self.pages.last_modified(page.url)
-        return markdown
+        return self.pages.markdown_for(page.file.src_uri, markdown, page.file.generated_by is not None)
 
     def on_page_content(self, html, page, config, files):
         # An editor's text passes the allowlist here, whatever the check let through.

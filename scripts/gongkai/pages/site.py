@@ -56,6 +56,7 @@ class SitePages:
     _titles: dict[str, str] | None = field(default=None, repr=False)
     offers: dict[str, list[IndexOffer]] = field(default_factory=dict)
     dates: dict[str, dt.date] = field(default_factory=dict)
+    _raw: dict[str, str] = field(default_factory=dict, repr=False)
 
     def last_modified(self, url: str) -> str:
         """The page's own date (YYYY-MM-DD) for the sitemap; empty when it has none."""
@@ -74,9 +75,22 @@ class SitePages:
         view = self.documents.get(src_uri)
         return {"title": view.title} if view else {}
 
+    def markdown_for(self, src_uri: str, markdown: str, generated: bool) -> str:
+        """The Markdown to render for ``src_uri``. A page the portal generated as HTML (the
+        listings, lists and columns) skips Markdown, which would only parse it again to copy it
+        unchanged: a placeholder stands in for its body until ``html_for`` puts the body back.
+        An editor's page (``generated`` false) is always rendered, and then passes the allowlist."""
+        if generated and src_uri in self.generated and _all_html(markdown):
+            self._raw[src_uri] = markdown.strip("\n")
+            return RAW_PLACEHOLDER
+        return markdown
+
     def html_for(self, src_uri: str, html: str) -> str:
         """A rendered page body, its wide tables made keyboard-scrollable; the home page's
         generated sections follow the editor's text (after it has passed the allowlist)."""
+        raw = self._raw.pop(src_uri, None)
+        if raw is not None and html == f"<p>{RAW_PLACEHOLDER}</p>":
+            html = raw
         html = wrap_tables(html)
         return html + self.home_html if src_uri == "index.md" else html
 
@@ -137,6 +151,16 @@ class SitePages:
         """Generated files whose output path (``dest_uri``) no editor's file already takes."""
         return {uri: content for uri, content in self.generated.items()
                 if (uri.removesuffix(".md") + ".html" if uri.endswith("index.md") else uri) not in existing}
+
+
+# A word Markdown renders as one paragraph, unchanged, and no page's text contains.
+RAW_PLACEHOLDER = "GKRAWHTMLBODY"
+
+
+def _all_html(markdown: str) -> bool:
+    """Every line is blank or starts with a tag: Markdown would copy the text unchanged."""
+    lines = [line for line in markdown.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith("<") for line in lines)
 
 
 def pub_date(day: str) -> str:
