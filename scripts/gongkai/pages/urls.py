@@ -85,7 +85,7 @@ def _relpath(path: str, start: str) -> str:
     to = [p for p in path.split("/") if p and p != "."]
     base = [p for p in start.split("/") if p and p != "."]
     common = 0
-    for a, b in zip(to, base):
+    for a, b in zip(to, base, strict=False):
         if a != b:
             break
         common += 1
