@@ -13,6 +13,7 @@ from docx.shared import Mm, Pt
 
 from ..model.organisation import Organisation
 from .requests import APPLICANT, DELIVERY, FORM_TITLE, RECEIVE, WANTED
+from .zip_stamp import same_bytes_zip
 
 
 def form_docx(org: Organisation, as_of: dt.date) -> bytes:
@@ -49,4 +50,4 @@ def form_docx(org: Organisation, as_of: dt.date) -> bytes:
     doc.core_properties.created = doc.core_properties.modified = stamp
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return same_bytes_zip(out.getvalue(), stamp)

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 from .cells import starts_formula
+from .zip_stamp import same_bytes_zip
 
 # Column widths in Excel's units (about one Latin character): long text gets room to read.
 _WIDE_COLUMNS = {"收费标准": 30, "收费依据": 50, "公开内容": 40, "公开依据": 40, "备注": 30}
@@ -45,4 +46,4 @@ def list_workbook(title: str, sheet_name: str, header: list[str], rows: list[lis
         book.properties.created = dt.datetime.combine(reviewed, dt.time())
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return same_bytes_zip(out.getvalue(), dt.datetime.combine(reviewed or dt.date(1980, 1, 1), dt.time()))
