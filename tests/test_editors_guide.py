@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -95,8 +96,9 @@ def preview(site: Path, command: str) -> None:
     """Start the preview, wait for its first page, then stop it as the guide says (Ctrl+C)."""
     port = re.search(r"dev_addr: 127\.0\.0\.1:(\d+)", (site / "mkdocs.yml").read_text(encoding="utf-8"))[1]
     log = (site.parent / "serve.log").open("wb")
+    # Ctrl+C must reach it even when the tests run as a background job, whose shell ignores SIGINT.
     server = subprocess.Popen(command, shell=True, cwd=site, env=shell_env(site), stdout=log, stderr=log,
-                              start_new_session=True)
+                              start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
