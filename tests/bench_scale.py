@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -110,7 +111,8 @@ def serve_edit_seconds(site: Path) -> float:
     target = sorted((site / "content" / "policies").rglob("*.md"))[0]
     url = f"http://127.0.0.1:{port}/{page_url(site, target)}"
     server = subprocess.Popen([GONGKAI, "serve"], cwd=site, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+                              stderr=subprocess.DEVNULL, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _wait_for(url, None, server, 900)
         marker = f"编辑后的新段落{time.time_ns()}"

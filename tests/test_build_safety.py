@@ -81,3 +81,19 @@ def test_removing_the_seed_interpretation_fails_check_and_build(tmp_path):
     assert run_gongkai(site, "check")[0] == 0
     assert mkdocs_build(site).returncode == 0
     assert (site / "site" / SEED_ID / "index.html").is_file()
+
+
+def test_the_old_site_is_deleted_after_the_new_one_is_in_place_and_leftovers_next_time(make_site):
+    from tests.test_publish_concurrency import left_next_to
+
+    site = make_site(paired_site_files())
+    assert run_gongkai(site, "build")[0] == 0
+    (site / "site/only-in-the-old-site.html").write_text("旧", encoding="utf-8")
+    # A deletion cut short by a power cut, from an earlier build.
+    stale = site / ".site.old.trash-1-1"
+    (stale / "policies").mkdir(parents=True)
+    (stale / "policies/index.html").write_text("旧", encoding="utf-8")
+    assert run_gongkai(site, "build")[0] == 0
+    assert (site / "site/policies/2017/seed/index.html").is_file()
+    assert not (site / "site/only-in-the-old-site.html").exists()
+    assert [n for n in left_next_to(site) if n != ".site-build.lock"] == []

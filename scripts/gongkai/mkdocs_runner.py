@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -79,13 +81,34 @@ def restore_interrupted_swap(target: Path) -> None:
 
 
 def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames, never a half-built folder."""
+    """Replace ``target`` by ``staging`` with two renames, never a half-built folder; the old
+    site is deleted after the new one is in place, without the build waiting for it."""
     old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
+    for stale in target.parent.glob(f".{target.name}.old.trash-*"):
+        discard(stale, rename=False)
+    discard(old)
     if target.exists():
         target.rename(old)
     staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)
+
+
+def discard(folder: Path, rename: bool = True) -> None:
+    """Delete ``folder`` in the background: renamed out of the way at once, then removed by a
+    detached `rm -rf` (removing 20,000 pages took the build 13.7 s). A deletion cut short is
+    finished by the next build. Without `rm`, the folder is removed here."""
+    if not folder.is_dir():
+        return
+    trash = folder
+    if rename:
+        trash = folder.with_name(f"{folder.name}.trash-{os.getpid()}-{time.monotonic_ns()}")
+        folder.rename(trash)
+    rm = shutil.which("rm")
+    if rm is None:
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    subprocess.Popen([rm, "-rf", "--", str(trash)], start_new_session=True, stdin=subprocess.DEVNULL,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def serve_site(config_file: Path) -> int:
