@@ -97,3 +97,17 @@ def test_the_old_site_is_deleted_after_the_new_one_is_in_place_and_leftovers_nex
     assert (site / "site/policies/2017/seed/index.html").is_file()
     assert not (site / "site/only-in-the-old-site.html").exists()
     assert [n for n in left_next_to(site) if n != ".site-build.lock"] == []
+
+
+def test_a_wrong_setting_in_mkdocs_yml_is_named_in_chinese_and_the_old_site_kept(make_site):
+    site = make_site(paired_site_files())
+    assert run_gongkai(site, "build")[0] == 0
+    before = snapshot(site / "site")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme:\n  name: material\n  custom_dir: zhuti\n",
+                      encoding="utf-8")
+    code, out, err = run_gongkai(site, "build")
+    assert code == 1
+    assert "mkdocs.yml: config 设置项“theme”有误（The path set in custom_dir" in out
+    assert "生成失败（mkdocs.yml 的设置有误，见上面的说明）。原有的" in err and "Aborted" not in err
+    assert snapshot(site / "site") == before

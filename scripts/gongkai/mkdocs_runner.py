@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from .config import PortalConfig
 from .lock import Busy, hold
 
+_CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.*)", re.S)
+
 
 class _PlainFormatter(logging.Formatter):
     """Problems print as `path:line: code message`; other MkDocs messages get a Chinese level."""
@@ -25,6 +28,11 @@ class _PlainFormatter(logging.Formatter):
         message = record.getMessage()
         if message.startswith("gongkai: "):
             return message.removeprefix("gongkai: ")
+        setting = _CONFIG_VALUE.match(message)
+        if setting:
+            # MkDocs says which setting is wrong, in English: name the file and the setting in Chinese.
+            return (f"mkdocs.yml: config 设置项“{setting[1]}”有误（{setting[2].strip()}）。"
+                    "请改正 mkdocs.yml 中的这一项后重试；不清楚时请联系网站管理员。")
         level = {"WARNING": "警告", "ERROR": "错误"}.get(record.levelname)
         return f"{level}：{message}" if level else message
 
@@ -66,7 +74,8 @@ def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict:
         build(load_mkdocs_config(str(config_file), site_dir=str(staging), strict=strict))
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"生成失败（{exc}）。原有的 {target}/ 保持不变。", file=sys.stderr)
+        reason = "mkdocs.yml 的设置有误，见上面的说明" if "configuration error" in str(exc) else str(exc)
+        print(f"生成失败（{reason}）。原有的 {target}/ 保持不变。", file=sys.stderr)
         return 1
     swap_in(staging, target)
     print(f"网站已生成：{target}/（按 {config.as_of} 发布）", file=sys.stderr)
