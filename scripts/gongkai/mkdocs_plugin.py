@@ -53,6 +53,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     pages: SitePages
     search: SearchCollector | None = None
     progress: Progress | None = None
+    converting = False
 
     def on_config(self, config):
         try:
@@ -109,6 +110,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         for src_uri, content in (generated | search_files()).items():
             files.append(File.generated(config, src_uri, content=content))
         self._stage("转换正文", len(files.documentation_pages()))
+        self.converting = True
         return files
 
     def on_env(self, env, config, files):
@@ -148,8 +150,13 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
 
     def on_page_context(self, context, page, config, nav):
-        if self.progress is not None and self.progress.label == "转换正文":
-            self._stage("写出页面", self.progress.total)
+        if self.converting:
+            # MkDocs has converted every page, so every page has offered its search records:
+            # the index is built in a child process while the templates are rendered.
+            self.converting = False
+            self._stage("写出页面", self.progress.total if self.progress else 0)
+            if self.search is not None:
+                self.search.start(Path(config.site_dir))
         context.update(self.pages.context_for(page.file.src_uri, page.url))
         return context
 
