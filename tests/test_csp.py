@@ -52,3 +52,17 @@ def test_the_theme_writes_no_inline_script():
     for template in Path(ROOT / "theme_overrides").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), template
+
+
+def test_the_inline_stylesheet_is_the_theme_file_minified(make_site):
+    from rcssmin import cssmin
+
+    from tests.conftest import ROOT, paired_site_files, run_gongkai
+
+    site = make_site(paired_site_files())
+    assert run_gongkai(site, "build")[0] == 0
+    page = (site / "site/policies/2017/seed/index.html").read_text(encoding="utf-8")
+    style = html.unescape(re.search(r"<style>(.*?)</style>", page, re.S)[1])
+    source = (ROOT / "theme_overrides/assets/gongkai/gongkai.css").read_text(encoding="utf-8")
+    assert style == cssmin(source)
+    assert "/*" not in style and len(style) < len(source) - 1500

@@ -20,7 +20,7 @@ from .derive.publication import derive_publication
 from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
 from .pages.redirects import redirect_files, with_companions
-from .pages.security import page_policy
+from .pages.security import inline_css, page_policy
 from .progress import Progress
 from .read.corpus import Corpus, read_corpus
 from .search.collect import SearchCollector, SearchIndexError, search_files
@@ -116,7 +116,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def on_env(self, env, config, files):
         env.globals["gk_site"] = self.portal.site
         # The inline stylesheet and the policy that allows exactly it, from the same text.
-        css = env.loader.get_source(env, INLINE_CSS)[0]
+        css = inline_css(env.loader.get_source(env, INLINE_CSS)[0])
         env.globals["gk_css"], env.globals["gk_csp"] = css, page_policy(css)
         # Pages rendered outside the page events (404.html) still carry the site's meta tags.
         env.globals["gk_meta"] = self.pages.meta_tags("404.html", None)

@@ -38,3 +38,11 @@ def header_policy() -> str:
 
 def _policy(style_src: str, extra: tuple[str, ...]) -> str:
     return "; ".join(("default-src 'none'", SCRIPT_SRC, style_src, *SAME_ORIGIN, *LOCKED, *extra))
+
+
+def inline_css(css: str) -> str:
+    """The stylesheet as every page inlines it: without comments and needless spaces. rcssmin is
+    a kept CSS minifier (a hand-written one would break strings and hacks); 2 KB less a page."""
+    from rcssmin import cssmin
+
+    return cssmin(css)
