@@ -14,15 +14,16 @@ from tests.test_statutory import ORGANISATION
 FORM = "site/xxgk/yishenqing/zhengfu-xinxi-gongkai-shenqingbiao.docx"
 
 
-def workbook() -> bytes:
+def workbook(reviewed: dt.date | None = dt.date(2026, 10, 15)) -> bytes:
     return list_workbook("行政事业性收费和政府性基金目录清单", "收费清单", ["项目名称", "收费标准"],
-                         [["不动产登记费", "每件80元"]], dt.date(2026, 10, 15))
+                         [["不动产登记费", "每件80元"]], reviewed)
 
 
 def test_a_workbook_made_twice_is_the_same_bytes_and_dated_by_its_review():
-    first = workbook()
+    first, unreviewed = workbook(), workbook(None)
     time.sleep(2.1)  # zip entries keep time to 2 seconds
     assert workbook() == first
+    assert workbook(None) == unreviewed
     book = load_workbook(io.BytesIO(first))
     assert book.properties.modified == dt.datetime(2026, 10, 15)
     assert [c.value for c in book.active[2]] == ["不动产登记费", "每件80元"]

@@ -42,8 +42,9 @@ def list_workbook(title: str, sheet_name: str, header: list[str], rows: list[lis
                 cell.quotePrefix = True
     sheet.freeze_panes = "A2"
     book.properties.title = title
-    if reviewed:
-        book.properties.created = dt.datetime.combine(reviewed, dt.time())
+    # Dated by the list's review; a list never reviewed gets the zip format's first day, not "now".
+    when = dt.datetime.combine(reviewed or dt.date(1980, 1, 1), dt.time())
+    book.properties.created = when
     out = io.BytesIO()
     book.save(out)
-    return same_bytes_zip(out.getvalue(), dt.datetime.combine(reviewed or dt.date(1980, 1, 1), dt.time()))
+    return same_bytes_zip(out.getvalue(), when)
