@@ -18,13 +18,18 @@ class Clock:
         return self.now
 
 
-def test_a_log_gets_a_line_per_interval_with_counts_rate_and_time_left():
+def logged(steps: int, seconds_each: float, total: int = 100, interval: float = 10) -> str:
+    """What a log receives while ``steps`` steps of ``seconds_each`` are counted."""
     stream, clock = io.StringIO(), Clock()
-    with Progress("写出页面", 100, stream=stream, interval=10, clock=clock, bar=False) as progress:
-        for _ in range(20):
-            clock.now += 1
+    with Progress("写出页面", total, stream=stream, interval=interval, clock=clock, bar=False) as progress:
+        for _ in range(steps):
+            clock.now += seconds_each
             progress.advance()
-    lines = stream.getvalue().splitlines()
+    return stream.getvalue()
+
+
+def test_a_log_gets_a_line_per_interval_with_counts_rate_and_time_left():
+    lines = logged(20, 1).splitlines()
     # After 10 s: 10 of 100 at 1 page a second, 90 s to go; after 20 s: 20 of 100, 80 s to go.
     assert lines == ["写出页面：10/100 页，每秒 1 页，约 90 秒后完成",
                      "写出页面：20/100 页，每秒 1 页，约 80 秒后完成",
@@ -32,22 +37,12 @@ def test_a_log_gets_a_line_per_interval_with_counts_rate_and_time_left():
 
 
 def test_work_shorter_than_the_interval_prints_nothing():
-    stream, clock = io.StringIO(), Clock()
-    with Progress("写出页面", 100, stream=stream, interval=10, clock=clock, bar=False) as progress:
-        for _ in range(100):
-            clock.now += 0.05
-            progress.advance()
-    assert stream.getvalue() == ""
+    assert logged(100, 0.05) == ""
 
 
 def test_progress_off_prints_nothing(monkeypatch):
     monkeypatch.setenv("GONGKAI_PROGRESS", "off")
-    stream, clock = io.StringIO(), Clock()
-    with Progress("写出页面", 10, stream=stream, interval=1, clock=clock) as progress:
-        for _ in range(10):
-            clock.now += 5
-            progress.advance()
-    assert stream.getvalue() == ""
+    assert logged(10, 5, total=10, interval=1) == ""
 
 
 def test_a_terminal_gets_a_bar_with_counts_rate_and_time_left():

@@ -62,7 +62,7 @@ class SearchCollector:
         self.output = (self.folder / "indexer.out").open("w+", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gongkai.search.indexer", str(self.spool.path), str(site_dir / INDEX_DIR)],
-            stdout=self.output, stderr=subprocess.STDOUT, text=True)
+            stdout=self.output, stderr=subprocess.STDOUT)
 
     def finish(self, site_dir: Path) -> dict:
         """Wait for the index (started here if it was not); return the indexer's figures."""
