@@ -69,3 +69,28 @@ def unsafe_pages(site: Path) -> dict[str, list[str]]:
         if problems:
             found[page.relative_to(site).as_posix()] = problems
     return found
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style") and self.skip > 0
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """The text a browser shows for ``html`` (entities decoded once, no scripts or styles)."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)

@@ -84,3 +84,21 @@ def test_organisation_values_are_text_in_the_footer_and_its_pages(settled):
     assert 'href="javascript:' not in jigou and 'href="mailto:javascript' not in jigou
     refused = {hostile.name.split(" ")[1] for hostile in settled.refused if hostile.path == "data/organisation.yml"}
     assert {"电子邮箱", "受理电子邮箱"} <= refused
+
+
+def test_each_organisation_value_reads_on_the_pages_exactly_as_written(settled):
+    """Escaped exactly once: the text a browser shows is the value itself, not "&lt;" for "<"."""
+    import yaml
+
+    from tests.dom_safety import page_text
+
+    data = yaml.safe_load((settled.root / "data/organisation.yml").read_text(encoding="utf-8"))
+    # 公报名称 heads the 政府公报 page, which the hostile portal has no issues to build.
+    values = [v for k, v in data.items() if isinstance(v, str) and k not in ("示例", "公报名称")]
+    values += [v for item in data["内设机构"] + data["负责人"] for v in item.values()]
+    values = [" ".join(v.split()) for v in values if v != "已删除" and "@example.gov.cn" not in v]
+    assert len(values) >= 10
+    shown = " ".join(" ".join(page_text((settled.root / "site" / address / "index.html")
+                                        .read_text(encoding="utf-8")).split())
+                     for address in ("", "xxgk/fading/jigou/", "xxgk/yishenqing/", "lianxi/"))
+    assert [v for v in values if v not in shown] == []
