@@ -114,7 +114,7 @@ def _collisions(url: str, paths: list[str]) -> list[Problem]:
 
 
 def _file_collision(rel: str, shown: str) -> list[Problem]:
-    """A published file at an address the portal writes itself (a feed, a data file, a page)."""
+    """A published file at an address the portal writes itself (its styles and scripts, robots.txt)."""
     owner = (GENERATED_FILES.get(rel) or next((v for k, v in GENERATED_UNDER.items() if rel.startswith(k)), None))
     if owner is None:
         return []
