@@ -18,7 +18,7 @@ site: $(STAMP)
 	$(BIN)/gongkai build
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/gongkai serve
 
 check: $(STAMP)
 	$(BIN)/gongkai check

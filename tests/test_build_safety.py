@@ -43,6 +43,7 @@ def test_failed_gongkai_build_keeps_the_old_site(make_site):
     site = make_site(paired_site_files())
     assert run_gongkai(site, "build")[0] == 0
     before = snapshot(site / "site")
+    cache = snapshot(site / ".site.cache")
     assert "policies/2017/seed/index.html" in before
     (site / "content/policies/2017/seed.md").write_text(SEED_POLICY.replace("2017-06-06", "2017-6-31"),
                                                         encoding="utf-8")
@@ -51,7 +52,9 @@ def test_failed_gongkai_build_keeps_the_old_site(make_site):
     assert "content/policies/2017/seed.md:8: bad-date" in out
     assert "原有的" in err and "保持不变" in err
     assert snapshot(site / "site") == before
-    assert not any(p.name.startswith(".site.") for p in site.iterdir())
+    # The incremental build's state stays as the last good build left it; nothing else is left.
+    assert snapshot(site / ".site.cache") == cache
+    assert [p.name for p in site.iterdir() if p.name.startswith(".site.")] == [".site.cache"]
 
 
 def test_failed_mkdocs_build_keeps_the_old_site(make_site):

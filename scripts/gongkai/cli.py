@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = add("build", help="检查并生成网站到 site/（失败时原网站不变）")
     build.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 的 site_dir）")
     build.add_argument("--strict", action="store_true", help="有警告也视为不通过")
+    build.add_argument("--clean", action="store_true",
+                       help="不沿用上次生成的页面，全部重新生成（默认只重新生成有变化的页面）")
     build.add_argument("--wait", type=float, default=0, metavar="秒数",
                        help="另一次生成正在进行时最多等待多少秒（默认不等，立即退出）")
     add("serve", help="本地预览，修改后自动刷新")
@@ -144,14 +146,15 @@ def run_build(args, config: PortalConfig) -> int:
     """gongkai build: check, build into a staging folder, then swap it in."""
     from .mkdocs_runner import build_site
 
-    return build_site(config, Path(args.config), site_dir=args.site_dir, strict=args.strict, wait=args.wait)
+    return build_site(config, Path(args.config), site_dir=args.site_dir, strict=args.strict, wait=args.wait,
+                      clean=args.clean)
 
 
 def run_serve(args, config: PortalConfig) -> int:
-    """gongkai serve: MkDocs' live preview."""
+    """gongkai serve: a live preview that rebuilds only what changed."""
     from .mkdocs_runner import serve_site
 
-    return serve_site(Path(args.config))
+    return serve_site(config, Path(args.config))
 
 
 def run_schema(args, config: PortalConfig) -> int:

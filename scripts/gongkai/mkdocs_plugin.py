@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -17,6 +18,7 @@ from .check.html import MARKDOWN_CONFIGS
 from .check.problem import summarize
 from .config import ConfigError, PortalConfig, from_options
 from .derive.publication import derive_publication
+from .mkdocs_reuse import PageReuse
 from .pages import SitePages, build_site_pages
 from .pages.lifecycle import LifecyclePages
 from .pages.redirects import redirect_files, with_companions
@@ -54,6 +56,10 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     search: SearchCollector | None = None
     progress: Progress | None = None
     converting = False
+    # Set by `gongkai build` and `gongkai serve`: the folder the new site will replace. Pages
+    # whose output there is already right are not rendered again (see mkdocs_reuse).
+    reuse_target: Path | None = None
+    reuse: PageReuse | None = None
 
     def on_config(self, config):
         try:
@@ -92,8 +98,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                 files.remove(file)
         # Only the repository's own files: nothing through a symbolic link, nothing undeclared.
         declared = declared_files(self.corpus)
+        links = _symbolic_links(docs)
         for file in [f for f in files if f.src_dir and Path(f.src_dir).resolve() == docs
-                     and (_through_link(Path(f.abs_src_path), docs)
+                     and (_through_link(f.src_uri, links)
                           or not (f.is_documentation_page() or is_published(f.src_uri, declared)))]:
             files.remove(file)
         # Material's stylesheets, scripts and images are never loaded (the pages inline the
@@ -109,11 +116,28 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         generated = self.pages.files_to_add({f.dest_uri for f in files})
         for src_uri, content in (generated | search_files()).items():
             files.append(File.generated(config, src_uri, content=content))
-        self._stage("转换正文", len(files.documentation_pages()))
+        # What the site will hold, rendered again or not (MkDocs adds its 404 page and sitemap).
+        self.outputs = {f.dest_uri for f in files} | {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+        if self.reuse_target is not None:
+            self.reuse = PageReuse(self.reuse_target, config)
+            self.reuse.mark(files, self._markdown_of, self._inputs_of)
+        pages = self.reuse.rendered_pages(files) if self.reuse else len(files.documentation_pages())
+        self._stage("转换正文", pages)
         self.converting = True
         return files
 
+    def _markdown_of(self, file: File) -> str:
+        doc = self.corpus.get(file.src_uri.removesuffix(".md")) if file.generated_by is None else None
+        return doc.body if doc is not None else file.content_string
+
+    def _inputs_of(self, file: File) -> tuple:
+        return (self.pages.render_inputs(file.src_uri, file.url), self.lifecycle.sections_for(file.src_uri))
+
     def on_env(self, env, config, files):
+        # The sitemap lists every page with its date, rendered again or not.
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = self.pages.last_modified(file.page.url)
         # Block tags leave no blank lines and indentation in the pages: about 1 KB less on each.
         env.trim_blocks = env.lstrip_blocks = True
         env.globals["gk_site"] = self.portal.site
@@ -146,7 +170,12 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             html = sanitize(html)
         # The page's own text only: the lifecycle sections below repeat other documents' titles.
         if self.search is not None:
-            self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
+            if self.reuse is not None:
+                for lines in self.reuse.records_before(page.file.src_uri):
+                    self.search.add_lines(lines)
+            lines = self.search.add(self.pages.index_offers(page.file.src_uri, page.url, page.title), html)
+            if self.reuse is not None:
+                self.reuse.keep_records(page.file, lines)
         if self.progress is not None:
             self.progress.advance()
         return self.pages.html_for(page.file.src_uri, html) + self.lifecycle.sections_for(page.file.src_uri)
@@ -157,8 +186,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             # the index is built in a child process while the templates are rendered.
             self.converting = False
             self._stage("写出页面", self.progress.total if self.progress else 0)
-            if self.search is not None:
-                self.search.start(Path(config.site_dir))
+            self._start_search(Path(config.site_dir))
         context.update(self.pages.context_for(page.file.src_uri, page.url))
         return context
 
@@ -173,20 +201,34 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             server.watch(str(self.portal.data_path))
         return server
 
+    def _start_search(self, site_dir: Path) -> None:
+        if self.search is None or self.search.process is not None:
+            return
+        if self.reuse is not None:
+            for lines in self.reuse.records_before(None):
+                self.search.add_lines(lines)
+        self.search.start(site_dir)
+
     def on_post_build(self, config):
         self._stage(None)
         try:
+            self._start_search(Path(config.site_dir))
             stats = self.search.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
         log.info("搜索索引：%s 条记录，%.1f 秒，内存峰值 %.0f MB",
                  stats["records"], stats["seconds"], stats["peak_mb"])
-        _write_redirects(Path(config.site_dir), self.corpus.redirects)
+        _write_redirects(Path(config.site_dir), self.corpus.redirects, self.outputs)
+        if self.reuse is not None:
+            self.reuse.finish()
 
     def on_build_error(self, error):
         self._stage(None)
         if self.search is not None:
             self.search.discard()
+        if self.reuse is not None:
+            self.reuse.state.discard()
+            self.reuse = None
 
     def _stage(self, label: str | None, total: int = 0) -> None:
         """End the current stage of the build's progress and start ``label`` (None: none)."""
@@ -195,27 +237,43 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         self.progress = Progress(label, total) if label else None
 
 
-def _write_redirects(site: Path, redirects: dict[str, str]) -> None:
+def _write_redirects(site: Path, redirects: dict[str, str], outputs: set[str]) -> None:
+    """Write the redirect files into ``site``; ``outputs`` are the paths of the site's files."""
     # An old address still served by a page: nginx's 301 would hide the page from every reader.
-    shadowed = [old for old in sorted(redirects) if (site / old.lstrip("/")).is_file()
-                or (site / old.lstrip("/") / "index.html").is_file()]
+    shadowed = [old for old in sorted(redirects) if old.strip("/") in outputs
+                or f"{old.strip('/')}/index.html".lstrip("/") in outputs]
     if shadowed:
         raise PluginError("".join(
             f"data/redirects.yml:1: redirect-shadows 旧网址 {old} 仍是网站中的页面或文件，重定向会让读者再也看不到它。"
             "请删除这一行，或先撤下旧网址的内容。\n" for old in shadowed))
-    for rel, text in redirect_files(with_companions(redirects, lambda new: _files_in(site, new))).items():
+    for rel, text in redirect_files(with_companions(redirects, lambda new: _files_in(outputs, new))).items():
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
 
-def _files_in(site: Path, address: str) -> list[str]:
-    folder = site / address.lstrip("/")
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "index.html")
+def _files_in(outputs: set[str], address: str) -> list[str]:
+    """The files of the site directly in the folder at ``address`` (but its index.html)."""
+    folder = address.strip("/")
+    return sorted(name for parent, _, name in (d.rpartition("/") for d in outputs)
+                  if parent == folder and name != "index.html")
 
 
-def _through_link(path: Path, top: Path) -> bool:
-    """Whether ``path`` or a folder between it and ``top`` is a symbolic link."""
-    return any(p.is_symlink() for p in (path, *path.parents) if p != top and top in p.parents)
+def _symbolic_links(top: Path) -> set[str]:
+    """The paths (relative, POSIX) of the symbolic links under ``top``, not followed."""
+    found, folders = set(), [("", str(top))]
+    while folders:
+        rel, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.add(rel + entry.name)
+                elif entry.is_dir():
+                    folders.append((f"{rel}{entry.name}/", entry.path))
+    return found
+
+
+def _through_link(src_uri: str, links: set[str]) -> bool:
+    """Whether the file ``src_uri`` or a folder on its way is one of the symbolic ``links``."""
+    parts = src_uri.split("/")
+    return any("/".join(parts[:i]) in links for i in range(1, len(parts) + 1))

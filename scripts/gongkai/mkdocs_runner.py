@@ -6,10 +6,9 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
@@ -17,6 +16,10 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from .config import PortalConfig
 from .lock import Busy, hold
+from .mkdocs_reuse import PageReuse
+from .reuse.apply import Delta, apply_delta, discard, finish_interrupted, list_tree, stat_tree
+from .reuse.state import BuildState
+from .search.layout import INDEX_DIR
 
 _CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.*)", re.S)
 
@@ -37,7 +40,15 @@ class _PlainFormatter(logging.Formatter):
         return f"{level}：{message}" if level else message
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    # The portal runs MkDocs "dirty" to skip unchanged pages; the site it puts in place is whole.
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def _plain_mkdocs_logging() -> None:
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if _not_dirty_warning not in build_log.filters:
+        build_log.addFilter(_not_dirty_warning)
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(_PlainFormatter())
     logger = logging.getLogger("mkdocs")
@@ -47,7 +58,7 @@ def _plain_mkdocs_logging() -> None:
 
 
 def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = None,
-               strict: bool = False, wait: float = 0) -> int:
+               strict: bool = False, wait: float = 0, clean: bool = False, site_url: str | None = None) -> int:
     """Check and build into a staging folder next to site/, then swap it in; one build at a time."""
     os.environ["GONGKAI_AS_OF"] = config.as_of.isoformat()
     _plain_mkdocs_logging()
@@ -56,7 +67,7 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with hold(target.with_name(f".{target.name}-build.lock"), f"输出目录 {target}/", "build-busy", wait):
-            return _build_locked(config, config_file, target, strict)
+            return _build_locked(config, config_file, target, strict, clean, site_url)
     except Busy as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -66,20 +77,57 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
         return 1
 
 
-def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict: bool) -> int:
+def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict: bool,
+                  clean: bool = False, site_url: str | None = None) -> int:
     staging = target.with_name(f".{target.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
     restore_interrupted_swap(target)
+    finish_interrupted(target)
+    # Old sites whose deletion was cut short (by a power cut, say) in an earlier build.
+    for stale in target.parent.glob(f".{target.name}.old.trash-*"):
+        discard(stale, rename=False)
+    if clean:
+        BuildState.forget(target)
     try:
-        build(load_mkdocs_config(str(config_file), site_dir=str(staging), strict=strict))
+        overrides = {"site_url": site_url} if site_url else {}
+        mkdocs_config = load_mkdocs_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
+        plugin = mkdocs_config.plugins.get("gongkai")
+        if plugin is not None:
+            plugin.reuse_target = target
+        # dirty: MkDocs skips the files the plugin marked as unchanged (see mkdocs_reuse).
+        build(mkdocs_config, dirty=plugin is not None)
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         reason = "mkdocs.yml 的设置有误，见上面的说明" if "configuration error" in str(exc) else str(exc)
         print(f"生成失败（{reason}）。原有的 {target}/ 保持不变。", file=sys.stderr)
         return 1
-    swap_in(staging, target)
-    print(f"网站已生成：{target}/（按 {config.as_of} 发布）", file=sys.stderr)
+    reuse = plugin.reuse if plugin is not None else None
+    if reuse is None:
+        swap_in(staging, target)
+    else:
+        put_in_place(reuse, staging, target)
+    done = f"，重新生成 {len(reuse.keys) - len(reuse.reused)} 个文件，沿用 {len(reuse.reused)} 个" if reuse else ""
+    print(f"网站已生成：{target}/（按 {config.as_of} 发布{done}）", file=sys.stderr)
     return 0
+
+
+def put_in_place(reuse: PageReuse, staging: Path, target: Path) -> None:
+    """Put the new site in place and commit its state: the whole staging folder when nothing was
+    reused, else only what changed (journaled, see gongkai.reuse.apply)."""
+    staged = stat_tree(staging, skip=(INDEX_DIR,))
+    rows = {dest: (reuse.keys.get(dest), *stat) for dest, stat in staged.items()}
+    state = reuse.state
+    if not reuse.reused:
+        swap_in(staging, target)
+        state.replace_outputs(rows)
+        state.commit()
+        return
+    rows = {dest: state.outputs[dest] for dest in reuse.reused} | rows
+    # Whatever else the site holds goes, as a clean build would leave it: pages that are gone,
+    # and files someone put there by hand.
+    deletes = sorted(rel for rel in list_tree(target, skip=(INDEX_DIR,)) if rel not in rows)
+    state.replace_outputs(rows)
+    apply_delta(Delta(str(staging), deletes, sorted(staged), [INDEX_DIR.rstrip("/")]), target, state.commit)
 
 
 def restore_interrupted_swap(target: Path) -> None:
@@ -93,8 +141,6 @@ def swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging`` with two renames, never a half-built folder; the old
     site is deleted after the new one is in place, without the build waiting for it."""
     old = target.with_name(f".{target.name}.old")
-    for stale in target.parent.glob(f".{target.name}.old.trash-*"):
-        discard(stale, rename=False)
     discard(old)
     if target.exists():
         target.rename(old)
@@ -102,27 +148,38 @@ def swap_in(staging: Path, target: Path) -> None:
     discard(old)
 
 
-def discard(folder: Path, rename: bool = True) -> None:
-    """Delete ``folder`` in the background: renamed out of the way at once, then removed by a
-    detached `rm -rf` (removing 20,000 pages took the build 13.7 s). A deletion cut short is
-    finished by the next build. Without `rm`, the folder is removed here."""
-    if not folder.is_dir():
-        return
-    trash = folder
-    if rename:
-        trash = folder.with_name(f"{folder.name}.trash-{os.getpid()}-{time.monotonic_ns()}")
-        folder.rename(trash)
-    rm = shutil.which("rm")
-    if rm is None:
-        shutil.rmtree(trash, ignore_errors=True)
-        return
-    subprocess.Popen([rm, "-rf", "--", str(trash)], start_new_session=True, stdin=subprocess.DEVNULL,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def serve_site(config: PortalConfig, config_file: Path) -> int:
+    """A live preview: MkDocs' livereload server over .gongkai/preview/, which the same
+    incremental build as `gongkai build` refreshes after each save (only what changed)."""
+    from mkdocs.livereload import LiveReloadServer
 
+    mkdocs_config = load_mkdocs_config(str(config_file))
+    host, port = mkdocs_config.dev_addr
+    mount_path = urlsplit(mkdocs_config.site_url or "/").path
+    serve_url = f"http://{host}:{port}{mount_path}"
+    target = config.root / ".gongkai" / "preview"
 
-def serve_site(config_file: Path) -> int:
-    """MkDocs' live preview of the portal."""
-    from mkdocs.commands.serve import serve
+    def builder() -> int:
+        return build_site(config, config_file, site_dir=str(target), wait=600, site_url=serve_url)
 
-    serve(str(config_file))
+    # A failed first build leaves the previous preview, if there is one, to look at meanwhile.
+    if builder() != 0 and not target.is_dir():
+        return 1
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(target), mount_path=mount_path)
+    server.error_handler = lambda code: _error_page(target, code)
+    for path in (mkdocs_config.docs_dir, config_file, mkdocs_config.theme.custom_dir, config.data_path):
+        if path and Path(path).exists():
+            server.watch(str(path))
+    print(f"预览地址：{serve_url}（修改并保存文件后自动刷新；按 Ctrl+C 结束）", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
     return 0
+
+
+def _error_page(site: Path, code: int) -> bytes | None:
+    page = site / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -107,6 +107,12 @@ class SitePages:
                 # context so that an edit to the data reaches every page.
                 "gk_org": self.organisation}
 
+    def render_inputs(self, src_uri: str, url: str) -> tuple:
+        """All that the methods above give the page at ``src_uri``: with its text and the theme,
+        what its HTML and its search records are made of (an incremental build's key)."""
+        return (self.meta_for(src_uri), self.context_for(src_uri, url), self.last_modified(url),
+                self.offers.get(src_uri), self.home_html if src_uri == "index.md" else "")
+
     def feeds_for(self, url: str) -> list[tuple[str, str]]:
         """(title, link) of the feeds the page at ``url`` announces to feed readers."""
         if not self.config.site_url:

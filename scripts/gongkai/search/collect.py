@@ -41,14 +41,21 @@ class SearchCollector:
         self.process: subprocess.Popen | None = None
         self.output = None
 
-    def add(self, offers, html: str) -> None:
-        """Spool ``offers`` (IndexOffer-like); one without text takes the page's text."""
-        text = None
+    def add(self, offers, html: str) -> list[str]:
+        """Spool ``offers`` (IndexOffer-like); one without text takes the page's text. Returns
+        the spooled lines, for an incremental build to keep."""
+        text, lines = None, []
         for offer in offers:
             if offer.text is None:
                 text = html_text(html) if text is None else text
                 offer = replace(offer, text=text)
-            self.spool.add(offer)
+            lines.append(self.spool.add(offer))
+        return lines
+
+    def add_lines(self, lines: list[str]) -> None:
+        """Spool the records of a page that was not rendered again, as a previous build kept them."""
+        for line in lines:
+            self.spool.add_line(line)
 
     def start(self, site_dir: Path) -> None:
         """Start indexing the spooled records into ``site_dir``/sousuo/idx/ in a child process.

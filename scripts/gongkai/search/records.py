@@ -45,8 +45,15 @@ class Spool:
         self.count = 0
         self._file = path.open("w", encoding="utf-8")
 
-    def add(self, record: SearchRecord) -> None:
-        self._file.write(to_json(record) + "\n")
+    def add(self, record: SearchRecord) -> str:
+        """Spool ``record``; return its line (without the newline)."""
+        line = to_json(record)
+        self.add_line(line)
+        return line
+
+    def add_line(self, line: str) -> None:
+        """Spool a record already written as a line (kept from a previous build)."""
+        self._file.write(line + "\n")
         self.count += 1
 
     def close(self) -> None:
