@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import AS_OF, run_gongkai
 from tests.test_build_safety import copy_portal, snapshot
 
@@ -132,3 +134,35 @@ def test_each_incremental_build_equals_a_clean_build(tmp_path):
             assert 0 < reused and rendered <= len(changed) + 40, (change.__name__, rendered, sorted(changed))
         if change is nothing_changed:
             assert changed == set() and rendered == 0
+
+
+def test_a_build_cut_short_while_it_updates_the_site_is_finished_by_the_next(tmp_path, monkeypatch):
+    from gongkai.publish.verify import verify_site
+    from gongkai.reuse import apply
+
+    portal = copy_portal(tmp_path)
+    site = portal / "site"
+    build(portal, site)
+    body_edited(portal)
+    document_added(portal)
+
+    def power_cut(delta, target):
+        # Half the moves done, then the machine stops.
+        for rel in delta.moves[: len(delta.moves) // 2]:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            (Path(delta.staging) / rel).replace(target / rel)
+        raise RuntimeError("power cut")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(apply, "_carry_out", power_cut)
+        with pytest.raises(RuntimeError):
+            run_gongkai(portal, "build", "--site-dir", str(site))
+    assert verify_site(site) == [f"上次生成在更新 {site}/ 时中断，网站只更新了一部分。请重新运行“gongkai build”。"]
+    code, _, err = run_gongkai(tmp_path, "publish", "--from", str(site), "--to", str(tmp_path / "www"))
+    assert code == 1 and "只更新了一部分" in err and not (tmp_path / "www/current").exists()
+    # The next build finishes the journal, then cannot trust the state: it renders everything.
+    rendered, reused = build(portal, site)
+    assert reused == 0
+    build(portal, tmp_path / "clean")
+    assert snapshot(site) == snapshot(tmp_path / "clean")
+    assert verify_site(site) == []

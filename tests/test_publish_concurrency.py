@@ -6,7 +6,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from gongkai.lock import hold
+from gongkai.lock import build_lock, hold
 from gongkai.publish.manifest import make_manifest, read_manifest
 from gongkai.publish.releases import Target, publish
 from tests.conftest import paired_site_files
@@ -53,6 +53,19 @@ def test_thirty_rounds_of_two_publishes_at_once(tmp_path):
         assert read_manifest(current)["files"] == make_manifest(site)["files"]
         assert make_manifest(current)["files"] == make_manifest(site)["files"]
         assert not list(target.releases.glob(".*")) and not (www / ".current.new").exists()
+
+
+def test_a_publish_waits_for_a_build_of_the_site_it_copies(tmp_path):
+    # An incremental build changes site/ in place: a publish must not copy it meanwhile.
+    www = tmp_path / "www"
+    site = fake_site(tmp_path / "site", {"a/index.html": "甲"})
+    lock = build_lock(site)
+    with hold(lock, f"输出目录 {site}/", "build-busy"):
+        code, output = finish(start("publish", "--from", str(site), "--to", str(www)))
+        assert code == 1 and output.startswith(f"{lock}: build-busy 输出目录 {site}/ 正由另一次运行使用（")
+        assert not (www / "current").exists()
+    code, output = finish(start("publish", "--from", str(site), "--to", str(www)))
+    assert code == 0 and output.startswith("已发布版本 ")
 
 
 def test_a_publish_while_another_holds_the_target_is_refused_naming_it(tmp_path):

@@ -11,13 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def build_lock(site: Path) -> Path:
+    """The lock file of builds into ``site`` (beside it): `gongkai publish` holds it too, since
+    an incremental build changes the site in place."""
+    return site.with_name(f".{site.name}-build.lock")
+
+
 class Busy(Exception):
     """Another run holds the lock; the message names it and says what to do."""
 
 
 @contextlib.contextmanager
-def hold(lock_file: Path, what: str, code: str, wait: float = 0) -> Iterator[None]:
-    """Hold ``lock_file`` for the block, waiting at most ``wait`` seconds for another run."""
+def hold(lock_file: Path, what: str, code: str, wait: float = 0, shared: bool = False) -> Iterator[None]:
+    """Hold ``lock_file`` for the block, waiting at most ``wait`` seconds for another run.
+    ``shared``: runs that only read (publishes copying the site) may hold it together."""
     # flock, not a pid file: the kernel releases it when the holder dies, even by SIGKILL,
     # so a killed run never leaves a lock for the next one to break by hand.
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
@@ -25,7 +32,7 @@ def hold(lock_file: Path, what: str, code: str, wait: float = 0) -> Iterator[Non
         deadline = time.monotonic() + wait
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:

@@ -15,7 +15,7 @@ from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .config import PortalConfig
-from .lock import Busy, hold
+from .lock import Busy, build_lock, hold
 from .mkdocs_reuse import PageReuse
 from .reuse.apply import Delta, apply_delta, discard, finish_interrupted, list_tree, stat_tree
 from .reuse.state import BuildState
@@ -66,7 +66,7 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
     # Two builds into one site/ would delete each other's staging folder and site/ itself.
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with hold(target.with_name(f".{target.name}-build.lock"), f"输出目录 {target}/", "build-busy", wait):
+        with hold(build_lock(target), f"输出目录 {target}/", "build-busy", wait):
             return _build_locked(config, config_file, target, strict, clean, site_url)
     except Busy as exc:
         print(str(exc), file=sys.stderr)

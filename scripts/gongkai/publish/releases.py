@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..lock import Busy, hold
+from ..lock import Busy, build_lock, hold
 from .archive import unpack
 from .disk import bytes_needed, describe, ensure_space, fsync_folder, fsync_tree
 from .errors import PublishError, Unchanged
@@ -54,10 +55,37 @@ def publish(site: Path, target: Target, *, keep: int = 10, allow_removal: set[st
     """Copy ``site`` (a built site, or an archive made by `gongkai package`) into a new release,
     verify it, then switch `current` to it."""
     now = now or dt.datetime.now(dt.timezone.utc)
+    if not site.is_file():
+        refuse_publishing_into_itself(site, target)
+    with _site_held(site, wait):
+        return _publish(site, target, keep, allow_removal, now, wait)
+
+
+@contextlib.contextmanager
+def _site_held(site: Path, wait: float):
+    """No build changes a built site while it is verified and copied (an archive needs none)."""
+    if site.is_file() or not site.parent.is_dir():
+        yield
+        return
+    try:
+        held = hold(build_lock(site), f"输出目录 {site}/", "build-busy", wait, shared=True)
+        held.__enter__()
+    except Busy as exc:
+        raise PublishError(str(exc)) from None
+    except OSError:
+        # A site on a read-only disk: no build can change it either.
+        yield
+        return
+    try:
+        yield
+    finally:
+        held.__exit__(None, None, None)
+
+
+def _publish(site: Path, target: Target, keep: int, allow_removal: set[str], now: dt.datetime, wait: float) -> str:
     if site.is_file():
         stage = partial(unpack, site)
     else:
-        refuse_publishing_into_itself(site, target)
         problems = verify_site(site)
         if problems:
             raise PublishError("\n".join(problems))
