@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,37 @@ def test_query_terms_are_split_on_any_space_and_deduplicated():
 
 def test_html_text_keeps_blocks_apart_and_drops_scripts():
     assert html_text("<p>第一段</p><p>第二&amp;段</p><script>x()</script><td>甲</td><td>乙</td>") == "第一段\n第二&段\n甲 乙"
+
+
+def test_given_the_previous_index_only_changed_files_are_written_and_all_are_listed(tmp_path):
+    rng = random.Random(7)
+    texts = ["".join(rng.choice("公开政策收费目录信息解读") for _ in range(rng.randint(10, 5000))) for _ in range(30)]
+
+    def spooled(name: str, texts: list[str]) -> Path:
+        spool = Spool(tmp_path / f"{name}.jsonl")
+        for record in _records(texts):
+            spool.add(record)
+        spool.close()
+        return spool.path
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    old = spooled("old", texts)
+    build_index(old, tmp_path / "live")
+    live = tree(tmp_path / "live")
+    build_index(old, tmp_path / "same", previous=tmp_path / "live", listing=tmp_path / "same.txt")
+    assert tree(tmp_path / "same") == {}
+    assert sorted((tmp_path / "same.txt").read_text(encoding="utf-8").splitlines()) == sorted(live)
+    # One record's text changes: its unit file and the shards of its grams, nothing else.
+    new = spooled("new", [*texts[:3], texts[3] + "新增一句话", *texts[4:]])
+    build_index(new, tmp_path / "full")
+    build_index(new, tmp_path / "delta", previous=tmp_path / "live", listing=tmp_path / "delta.txt")
+    delta, full = tree(tmp_path / "delta"), tree(tmp_path / "full")
+    assert 0 < len(delta) < len(full) and all(full[rel] == data for rel, data in delta.items())
+    listed = set((tmp_path / "delta.txt").read_text(encoding="utf-8").splitlines())
+    assert listed == set(full)
+    assert {rel: delta.get(rel, live.get(rel)) for rel in listed} == full
 
 
 def _records(texts: list[str]) -> list[SearchRecord]:

@@ -204,10 +204,12 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def _start_search(self, site_dir: Path) -> None:
         if self.search is None or self.search.process is not None:
             return
+        previous = None
         if self.reuse is not None:
             for lines in self.reuse.records_before(None):
                 self.search.add_lines(lines)
-        self.search.start(site_dir)
+            previous = self.reuse.previous_index()
+        self.search.start(site_dir, previous)
 
     def on_post_build(self, config):
         self._stage(None)
@@ -218,6 +220,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
             raise PluginError(str(exc)) from exc
         log.info("搜索索引：%s 条记录，%.1f 秒，内存峰值 %.0f MB",
                  stats["records"], stats["seconds"], stats["peak_mb"])
+        if self.reuse is not None:
+            self.reuse.index_files = self.search.files
         _write_redirects(Path(config.site_dir), self.corpus.redirects, self.outputs)
         if self.reuse is not None:
             self.reuse.finish()

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .reuse.keys import build_fingerprint, linked_pages, output_key
 from .reuse.state import BuildState
+from .search.layout import INDEX_DIR
 
 
 def _unmodified() -> bool:
@@ -37,6 +38,8 @@ class PageReuse:
         self.reused: set[str] = set()
         self._order: list[tuple[str, str]] = []
         self._next = 0
+        # Every file of the search index when only its changed files were written (else None).
+        self.index_files: list[str] | None = None
 
     def mark(self, files: Files, markdown_of: Callable[[File], str], inputs_of: Callable[[File], tuple]) -> None:
         """Key every file; mark the ones whose output in the site is already right.
@@ -56,6 +59,11 @@ class PageReuse:
                 file.is_modified = _unmodified
                 self.reused.add(file.dest_uri)
         self._order = [(f.src_uri, f.dest_uri) for f in files.documentation_pages()]
+
+    def previous_index(self) -> Path | None:
+        """The search index the site holds, when this build changes the site file by file."""
+        index = self.target / INDEX_DIR
+        return index if self.reused and (index / "index.json").is_file() else None
 
     def rendered_pages(self, files: Files) -> int:
         return sum(1 for f in files.documentation_pages() if f.dest_uri not in self.reused)

@@ -123,11 +123,17 @@ def put_in_place(reuse: PageReuse, staging: Path, target: Path) -> None:
         state.commit()
         return
     rows = {dest: state.outputs[dest] for dest in reuse.reused} | rows
+    moves, folders, index = sorted(staged), [INDEX_DIR.rstrip("/")], set()
+    if reuse.index_files is not None:
+        # The indexer wrote only the index files that changed: they move in like the pages.
+        moves += [INDEX_DIR + rel for rel in list_tree(staging / INDEX_DIR)]
+        index, folders = {INDEX_DIR + rel for rel in reuse.index_files}, []
     # Whatever else the site holds goes, as a clean build would leave it: pages that are gone,
-    # and files someone put there by hand.
-    deletes = sorted(rel for rel in list_tree(target, skip=(INDEX_DIR,)) if rel not in rows)
+    # index files no longer used, and files someone put there by hand.
+    deletes = sorted(rel for rel in list_tree(target, skip=() if index else (INDEX_DIR,))
+                     if rel not in rows and rel not in index)
     state.replace_outputs(rows)
-    apply_delta(Delta(str(staging), deletes, sorted(staged), [INDEX_DIR.rstrip("/")]), target, state.commit)
+    apply_delta(Delta(str(staging), deletes, moves, folders), target, state.commit)
 
 
 def restore_interrupted_swap(target: Path) -> None:

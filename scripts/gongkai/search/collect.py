@@ -40,6 +40,9 @@ class SearchCollector:
         self.spool = Spool(self.folder / "records.jsonl")
         self.process: subprocess.Popen | None = None
         self.output = None
+        self.listing: Path | None = None
+        # Every file of the new index (relative to it) when only changed files were written.
+        self.files: list[str] | None = None
 
     def add(self, offers, html: str) -> list[str]:
         """Spool ``offers`` (IndexOffer-like); one without text takes the page's text. Returns
@@ -57,8 +60,9 @@ class SearchCollector:
         for line in lines:
             self.spool.add_line(line)
 
-    def start(self, site_dir: Path) -> None:
-        """Start indexing the spooled records into ``site_dir``/sousuo/idx/ in a child process.
+    def start(self, site_dir: Path, previous: Path | None = None) -> None:
+        """Start indexing the spooled records into ``site_dir``/sousuo/idx/ in a child process;
+        with ``previous`` (the index the site holds), only the files that changed are written.
 
         Called once every page has offered its records (MkDocs has converted every page and now
         renders the templates): the index is built on the second core while the pages are written.
@@ -67,9 +71,11 @@ class SearchCollector:
             return
         self.spool.close()
         self.output = (self.folder / "indexer.out").open("w+", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gongkai.search.indexer", str(self.spool.path), str(site_dir / INDEX_DIR)],
-            stdout=self.output, stderr=subprocess.STDOUT)
+        command = [sys.executable, "-m", "gongkai.search.indexer", str(self.spool.path), str(site_dir / INDEX_DIR)]
+        if previous is not None:
+            self.listing = self.folder / "files.txt"
+            command += [str(previous), str(self.listing)]
+        self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.STDOUT)
 
     def finish(self, site_dir: Path) -> dict:
         """Wait for the index (started here if it was not); return the indexer's figures."""
@@ -81,6 +87,8 @@ class SearchCollector:
             if code != 0:
                 raise SearchIndexError("建立搜索索引失败：" + said[-800:])
             stats = json.loads(said.splitlines()[-1])
+            if self.listing is not None:
+                self.files = self.listing.read_text(encoding="utf-8").splitlines()
             # The benchmark reads the indexer's own time and memory from here.
             if os.environ.get("GONGKAI_INDEX_STATS"):
                 Path(os.environ["GONGKAI_INDEX_STATS"]).write_text(json.dumps(stats), encoding="utf-8")

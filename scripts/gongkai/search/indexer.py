@@ -82,8 +82,14 @@ class _Planned:
     facets: dict
 
 
-def build_index(spool: Path, out_dir: Path, workers: int | None = None) -> IndexStats:
-    """Write the index for the records in ``spool`` into ``out_dir`` (replaced if present)."""
+def build_index(spool: Path, out_dir: Path, workers: int | None = None, previous: Path | None = None,
+                listing: Path | None = None) -> IndexStats:
+    """Write the index for the records in ``spool`` into ``out_dir`` (replaced if present).
+
+    ``previous``: the index the site holds now. A file that would be written with the bytes it
+    already has there is not written (creating files is most of an index's time on a slow disk):
+    ``out_dir`` then holds only what changed, and ``listing`` receives every file of the new
+    index, one relative path a line, so that the caller can remove the files that are gone."""
     start = time.perf_counter()
     workers = workers or WORKERS
     plan = _plan(spool)
@@ -96,14 +102,13 @@ def build_index(spool: Path, out_dir: Path, workers: int | None = None) -> Index
     with tempfile.TemporaryDirectory(prefix="gongkai-index-") as tmp:
         work = Path(tmp)
         runs = _runs(plan, workers)
-        jobs = [(spool, [plan[i].offset for i in run], run.start, firsts[run.start], out_dir,
+        jobs = [(spool, [plan[i].offset for i in run], run.start, firsts[run.start], _Writer(out_dir, previous),
                  work / str(k), partitions) for k, run in enumerate(runs)]
         pairs = sum(_map(_write_units, jobs, workers))
         bitmap = (units + 7) // 8
         shards = _power_of_two(int(pairs * 1.6 / SHARD_BYTES), partitions)
-        (out_dir / "p").mkdir()
         sources = [work / str(k) for k in range(len(runs))]
-        jobs = [(sources, range(k, partitions, workers), partitions, out_dir, shards, bitmap)
+        jobs = [(sources, range(k, partitions, workers), partitions, _Writer(out_dir, previous), shards, bitmap)
                 for k in range(min(workers, partitions))]
         list(_map(_write_partitions, jobs, workers))
     # The records' own digest: the same records give the same index, byte for byte, and the
@@ -111,9 +116,13 @@ def build_index(spool: Path, out_dir: Path, workers: int | None = None) -> Index
     build = _digest(spool)
     table.update(v=1, build=build, units=units, shards=shards, bitmap=bitmap, overlap=OVERLAP,
                  per_folder=FILES_PER_FOLDER)
-    (out_dir / "index.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")),
-                                        encoding="utf-8")
-    size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
+    _Writer(out_dir, previous).put("index.json", json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode())
+    heads = set(firsts)
+    every = ["index.json", *(unit_path(u) for u in range(units) if u not in heads),
+             *(shard_path(s) for s in range(shards))]
+    size = sum((out_dir / rel if (out_dir / rel).exists() else previous / rel).stat().st_size for rel in every)
+    if listing is not None:
+        listing.write_text("\n".join(every), encoding="utf-8")
     # The workers run side by side: their largest peak counted once per worker, plus this
     # process's own — an upper bound of the memory the indexer held at any moment.
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (workers if workers > 1 else 0)
@@ -224,12 +233,32 @@ class _Partitions:
         self.buffer, self.buffered = [], 0
 
 
-def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: int, out_dir: Path,
+class _Writer:
+    """Writes the index's files into ``out_dir``, but those ``previous`` already holds as they are."""
+
+    def __init__(self, out_dir: Path, previous: Path | None):
+        self.out_dir, self.previous = out_dir, previous
+        self.folders: set[Path] = set()
+
+    def put(self, rel: str, data: bytes) -> None:
+        if self.previous is not None:
+            try:
+                if (self.previous / rel).read_bytes() == data:
+                    return
+            except OSError:
+                pass
+        path = self.out_dir / rel
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        path.write_bytes(data)
+
+
+def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: int, out: _Writer,
                  work: Path, partitions: int) -> int:
     """Pass 2 for a run of records: their units' text files and partitioned pairs; the pairs."""
     parts = _Partitions(work, partitions)
     unit = first_unit
-    folders: set[Path] = set()
     with spool.open("rb") as f:
         for rid, offset in enumerate(offsets, start=first_rid):
             f.seek(offset)
@@ -240,12 +269,8 @@ def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: in
                     record.issuer or "", record.date or "", record.status or "",
                     record.index_number or ""]
             for text in chunks(record.text):
-                path = out_dir / unit_path(unit)
-                if path.parent not in folders:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(path.parent)
-                path.write_text(json.dumps({"r": rid, "h": line, "x": text}, ensure_ascii=False,
-                                           separators=(",", ":")), encoding="utf-8")
+                out.put(unit_path(unit), json.dumps({"r": rid, "h": line, "x": text}, ensure_ascii=False,
+                                                    separators=(",", ":")).encode())
                 parts.add(unit_hashes(normalize(text)), unit)
                 unit += 1
     parts.flush()
@@ -277,16 +302,16 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, lengths
 
 
-def _write_partitions(sources: list[Path], parts: range, partitions: int, out_dir: Path, shards: int,
+def _write_partitions(sources: list[Path], parts: range, partitions: int, out: _Writer, shards: int,
                       bitmap: int) -> None:
     """Pass 3 for every partition in ``parts``, its pairs gathered from each worker's files.
     Partition p holds the hashes whose low bits are p: the shards p, p + partitions, …"""
     for part in parts:
         files = [source / f"{part}.bin" for source in sources]
-        _write_partition(files, range(part, shards, partitions), out_dir, shards, bitmap)
+        _write_partition(files, range(part, shards, partitions), out, shards, bitmap)
 
 
-def _write_partition(files: list[Path], own: range, out_dir: Path, shards: int, bitmap: int) -> None:
+def _write_partition(files: list[Path], own: range, out: _Writer, shards: int, bitmap: int) -> None:
     """Pass 3 for one partition: its shards' files.
 
     A shard file holds, all LEB128: the number of keys; each key's slot (hash >> log2 shards)
@@ -346,16 +371,17 @@ def _write_partition(files: list[Path], own: range, out_dir: Path, shards: int, 
             mask = np.zeros(bitmap * 8, dtype=bool)
             mask[unit[starts[g]:group_ends[g]]] = True
             pieces.append(np.packbits(mask, bitorder="little"))
-        (out_dir / shard_path(s)).write_bytes(b"".join(p.tobytes() for p in pieces))
+        out.put(shard_path(s), b"".join(p.tobytes() for p in pieces))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: SPOOL OUT_DIR; prints the summary line."""
+    """Command line: SPOOL OUT_DIR [PREVIOUS LISTING]; prints the summary line."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("用法：python -m gongkai.search.indexer 记录文件 输出目录", file=sys.stderr)
+    if len(args) not in (2, 4):
+        print("用法：python -m gongkai.search.indexer 记录文件 输出目录 [现有索引目录 文件清单]", file=sys.stderr)
         return 2
-    stats = build_index(Path(args[0]), Path(args[1]))
+    extra = (Path(args[2]), Path(args[3])) if len(args) == 4 else (None, None)
+    stats = build_index(Path(args[0]), Path(args[1]), previous=extra[0], listing=extra[1])
     print(json.dumps(stats.__dict__))
     return 0
 
