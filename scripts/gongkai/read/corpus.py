@@ -14,6 +14,7 @@ from ..model.organisation import Organisation
 from ..problem import Problem
 from .annual_reports import read_annual_reports
 from .data_lists import read_list
+from .document_cache import DocumentCache
 from .documents import KINDS, Unreadable, read_document
 from .files import markdown_files
 from .gazette import read_gazette
@@ -94,10 +95,16 @@ class Corpus:
 def read_corpus(config: PortalConfig) -> Corpus:
     """Read every document under content/ and every list under data/."""
     corpus = Corpus()
+    cache = DocumentCache(config)
     for folder in KINDS:
         base = config.content_path / folder
         for file in markdown_files(base):
-            doc, problems = read_document(file, config)
+            rel = file.relative_to(config.content_path).as_posix()
+            doc, problems = cache.get(rel, file), []
+            if doc is None:
+                doc, problems = read_document(file, config)
+                if not problems and isinstance(doc, (Policy, Interpretation)):
+                    cache.put(rel, file, doc)
             corpus.problems += problems
             if isinstance(doc, Policy):
                 corpus.policies[doc.id] = doc
@@ -122,4 +129,5 @@ def read_corpus(config: PortalConfig) -> Corpus:
     corpus.problems += problems
     corpus.redirects, problems = read_redirects(config.data_path, config.root)
     corpus.problems += problems
+    cache.save()
     return corpus
