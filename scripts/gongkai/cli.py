@@ -152,7 +152,7 @@ def run_build(args, config: PortalConfig) -> int:
 
 def run_serve(args, config: PortalConfig) -> int:
     """gongkai serve: a live preview that rebuilds only what changed."""
-    from .mkdocs_runner import serve_site
+    from .mkdocs_preview import serve_site
 
     return serve_site(config, Path(args.config))
 

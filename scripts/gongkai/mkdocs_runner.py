@@ -8,7 +8,6 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
@@ -152,40 +151,3 @@ def swap_in(staging: Path, target: Path) -> None:
         target.rename(old)
     staging.rename(target)
     discard(old)
-
-
-def serve_site(config: PortalConfig, config_file: Path) -> int:
-    """A live preview: MkDocs' livereload server over .gongkai/preview/, which the same
-    incremental build as `gongkai build` refreshes after each save (only what changed)."""
-    from mkdocs.livereload import LiveReloadServer
-
-    mkdocs_config = load_mkdocs_config(str(config_file))
-    host, port = mkdocs_config.dev_addr
-    mount_path = urlsplit(mkdocs_config.site_url or "/").path
-    serve_url = f"http://{host}:{port}{mount_path}"
-    target = config.root / ".gongkai" / "preview"
-
-    def builder() -> int:
-        return build_site(config, config_file, site_dir=str(target), wait=600, site_url=serve_url)
-
-    # A failed first build leaves the previous preview, if there is one, to look at meanwhile.
-    if builder() != 0 and not target.is_dir():
-        return 1
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(target), mount_path=mount_path)
-    server.error_handler = lambda code: _error_page(target, code)
-    for path in (mkdocs_config.docs_dir, config_file, mkdocs_config.theme.custom_dir, config.data_path):
-        if path and Path(path).exists():
-            server.watch(str(path))
-    print(f"预览地址：{serve_url}（修改并保存文件后自动刷新；按 Ctrl+C 结束）", file=sys.stderr)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-    return 0
-
-
-def _error_page(site: Path, code: int) -> bytes | None:
-    page = site / f"{code}.html"
-    return page.read_bytes() if code in (404, 500) and page.is_file() else None
