@@ -14,9 +14,9 @@ def test_the_index_starts_once_every_page_is_converted_and_before_they_are_all_w
     seen = {}
     original = collect.SearchCollector.start
 
-    def start(self, site_dir, previous=None):
+    def start(self, site_dir, previous=None, grams=None):
         seen.setdefault("pages written", len(list(site_dir.rglob("index.html"))))
-        original(self, site_dir, previous)
+        original(self, site_dir, previous, grams)
         # The spool is closed now: a record offered later would fail the build.
         seen.setdefault("records", sum(1 for _ in self.spool.path.open(encoding="utf-8")))
 

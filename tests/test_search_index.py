@@ -11,6 +11,7 @@ import pytest
 
 from gongkai.search import indexer
 from gongkai.search.indexer import build_index
+from gongkai.search.layout import chunks
 from gongkai.search.normalize import contains, doc_number_key, normalize, query_terms
 from gongkai.search.reader import IndexReader
 from gongkai.search.records import SearchRecord, Spool, html_text, record_head
@@ -84,6 +85,35 @@ def test_given_the_previous_index_only_changed_files_are_written_and_all_are_lis
     listed = set((tmp_path / "delta.txt").read_text(encoding="utf-8").splitlines())
     assert listed == set(full)
     assert {rel: delta.get(rel, live.get(rel)) for rel in listed} == full
+
+
+def test_kept_gram_hashes_give_the_same_index_and_only_new_text_is_hashed(tmp_path, monkeypatch):
+    from gongkai.search import gram_cache
+
+    rng = random.Random(9)
+    texts = ["".join(rng.choice("公开政策收费目录信息解读") for _ in range(rng.randint(10, 5000))) for _ in range(30)]
+    hashed: list[str] = []
+    real = gram_cache.unit_hashes
+    monkeypatch.setattr(gram_cache, "unit_hashes", lambda text: hashed.append(text) or real(text))
+
+    def index(name: str, texts: list[str], grams: Path | None) -> dict[str, bytes]:
+        spool = Spool(tmp_path / f"{name}.jsonl")
+        for record in _records(texts):
+            spool.add(record)
+        spool.close()
+        build_index(spool.path, tmp_path / name, workers=1, grams=grams)
+        return {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                for p in (tmp_path / name).rglob("*") if p.is_file()}
+
+    index("first", texts, tmp_path / "grams")
+    first = len(hashed)
+    assert first > 60 and (tmp_path / "grams").is_dir()
+    hashed.clear()
+    edited = [*texts[:5], texts[5] + "新增一句", *texts[6:]]
+    with_cache = index("second", edited, tmp_path / "grams")
+    # The edited record's body units are hashed again (its head is the same), nothing else.
+    assert 0 < len(hashed) <= len(chunks(edited[5]))
+    assert with_cache == index("plain", edited, None)
 
 
 def _records(texts: list[str]) -> list[SearchRecord]:

@@ -204,12 +204,12 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
     def _start_search(self, site_dir: Path) -> None:
         if self.search is None or self.search.process is not None:
             return
-        previous = None
+        previous = grams = None
         if self.reuse is not None:
             for lines in self.reuse.records_before(None):
                 self.search.add_lines(lines)
-            previous = self.reuse.previous_index()
-        self.search.start(site_dir, previous)
+            previous, grams = self.reuse.previous_index(), self.reuse.gram_cache()
+        self.search.start(site_dir, previous, grams)
 
     def on_post_build(self, config):
         self._stage(None)

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from .reuse.keys import build_fingerprint, linked_pages, output_key
-from .reuse.state import BuildState
+from .reuse.state import BuildState, sidecar
 from .search.layout import INDEX_DIR
 
 
@@ -64,6 +64,10 @@ class PageReuse:
         """The search index the site holds, when this build changes the site file by file."""
         index = self.target / INDEX_DIR
         return index if self.reused and (index / "index.json").is_file() else None
+
+    def gram_cache(self) -> Path:
+        """Where the indexer keeps the n-gram hashes of each unit of text between builds."""
+        return sidecar(self.target, "cache") / "grams"
 
     def rendered_pages(self, files: Files) -> int:
         return sum(1 for f in files.documentation_pages() if f.dest_uri not in self.reused)

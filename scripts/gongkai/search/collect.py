@@ -60,9 +60,10 @@ class SearchCollector:
         for line in lines:
             self.spool.add_line(line)
 
-    def start(self, site_dir: Path, previous: Path | None = None) -> None:
+    def start(self, site_dir: Path, previous: Path | None = None, grams: Path | None = None) -> None:
         """Start indexing the spooled records into ``site_dir``/sousuo/idx/ in a child process;
-        with ``previous`` (the index the site holds), only the files that changed are written.
+        with ``previous`` (the index the site holds), only the files that changed are written;
+        with ``grams``, the n-gram hashes of unchanged text are taken from there.
 
         Called once every page has offered its records (MkDocs has converted every page and now
         renders the templates): the index is built on the second core while the pages are written.
@@ -74,7 +75,8 @@ class SearchCollector:
         command = [sys.executable, "-m", "gongkai.search.indexer", str(self.spool.path), str(site_dir / INDEX_DIR)]
         if previous is not None:
             self.listing = self.folder / "files.txt"
-            command += [str(previous), str(self.listing)]
+        if previous is not None or grams is not None:
+            command += [str(previous or "-"), str(self.listing or "-"), str(grams or "-")]
         self.process = subprocess.Popen(command, stdout=self.output, stderr=subprocess.STDOUT)
 
     def finish(self, site_dir: Path) -> dict:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .grams import unit_hashes
+from .gram_cache import GramCache
 from .layout import (
     FILES_PER_FOLDER,
     MIN_SHARDS,
@@ -42,7 +42,6 @@ from .layout import (
     shard_path,
     unit_path,
 )
-from .normalize import normalize
 from .records import FACETS, from_json, read_spool, record_head
 
 # About this many (hash, unit) pairs per partition file: about 100 MB to sort in pass 3.
@@ -83,13 +82,14 @@ class _Planned:
 
 
 def build_index(spool: Path, out_dir: Path, workers: int | None = None, previous: Path | None = None,
-                listing: Path | None = None) -> IndexStats:
+                listing: Path | None = None, grams: Path | None = None) -> IndexStats:
     """Write the index for the records in ``spool`` into ``out_dir`` (replaced if present).
 
     ``previous``: the index the site holds now. A file that would be written with the bytes it
     already has there is not written (creating files is most of an index's time on a slow disk):
     ``out_dir`` then holds only what changed, and ``listing`` receives every file of the new
-    index, one relative path a line, so that the caller can remove the files that are gone."""
+    index, one relative path a line, so that the caller can remove the files that are gone.
+    ``grams``: a folder of the units' n-gram hashes (see gram_cache), read and then replaced."""
     start = time.perf_counter()
     workers = workers or WORKERS
     plan = _plan(spool)
@@ -102,9 +102,17 @@ def build_index(spool: Path, out_dir: Path, workers: int | None = None, previous
     with tempfile.TemporaryDirectory(prefix="gongkai-index-") as tmp:
         work = Path(tmp)
         runs = _runs(plan, workers)
+        fresh = grams.with_name(grams.name + ".new") if grams is not None else None
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+            fresh.mkdir(parents=True)
         jobs = [(spool, [plan[i].offset for i in run], run.start, firsts[run.start], _Writer(out_dir, previous),
-                 work / str(k), partitions) for k, run in enumerate(runs)]
+                 work / str(k), partitions, grams, fresh / f"{k}.npz" if fresh else None)
+                for k, run in enumerate(runs)]
         pairs = sum(_map(_write_units, jobs, workers))
+        if fresh is not None:
+            shutil.rmtree(grams, ignore_errors=True)
+            fresh.rename(grams)
         bitmap = (units + 7) // 8
         shards = _power_of_two(int(pairs * 1.6 / SHARD_BYTES), partitions)
         sources = [work / str(k) for k in range(len(runs))]
@@ -255,15 +263,17 @@ class _Writer:
 
 
 def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: int, out: _Writer,
-                 work: Path, partitions: int) -> int:
-    """Pass 2 for a run of records: their units' text files and partitioned pairs; the pairs."""
+                 work: Path, partitions: int, grams: Path | None = None, keep: Path | None = None) -> int:
+    """Pass 2 for a run of records: their units' text files and partitioned pairs; the pairs.
+    The n-gram hashes come from ``grams`` where the text is unchanged and are kept in ``keep``."""
     parts = _Partitions(work, partitions)
+    cache = GramCache(grams)
     unit = first_unit
     with spool.open("rb") as f:
         for rid, offset in enumerate(offsets, start=first_rid):
             f.seek(offset)
             record = from_json(f.readline().decode("utf-8"))
-            parts.add(unit_hashes(normalize(record_head(record))), unit)
+            parts.add(cache.hashes(record_head(record)), unit)
             unit += 1
             line = [record.title, record.url, record.kind, record.doc_number or "",
                     record.issuer or "", record.date or "", record.status or "",
@@ -271,9 +281,11 @@ def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: in
             for text in chunks(record.text):
                 out.put(unit_path(unit), json.dumps({"r": rid, "h": line, "x": text}, ensure_ascii=False,
                                                     separators=(",", ":")).encode())
-                parts.add(unit_hashes(normalize(text)), unit)
+                parts.add(cache.hashes(text), unit)
                 unit += 1
     parts.flush()
+    if keep is not None:
+        cache.save(keep)
     return parts.total
 
 
@@ -375,13 +387,14 @@ def _write_partition(files: list[Path], own: range, out: _Writer, shards: int, b
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: SPOOL OUT_DIR [PREVIOUS LISTING]; prints the summary line."""
+    """Command line: SPOOL OUT_DIR [PREVIOUS LISTING [GRAMS]] (- for none); prints the summary line."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) not in (2, 4):
-        print("用法：python -m gongkai.search.indexer 记录文件 输出目录 [现有索引目录 文件清单]", file=sys.stderr)
+    if len(args) not in (2, 4, 5):
+        print("用法：python -m gongkai.search.indexer 记录文件 输出目录 [现有索引目录 文件清单 [散列缓存目录]]"
+              "（不用的写 -）", file=sys.stderr)
         return 2
-    extra = (Path(args[2]), Path(args[3])) if len(args) == 4 else (None, None)
-    stats = build_index(Path(args[0]), Path(args[1]), previous=extra[0], listing=extra[1])
+    extra = [None if a in (None, "-") else Path(a) for a in (*args[2:], None, None, None)[:3]]
+    stats = build_index(Path(args[0]), Path(args[1]), previous=extra[0], listing=extra[1], grams=extra[2])
     print(json.dumps(stats.__dict__))
     return 0
 
