@@ -50,7 +50,8 @@ def test_failed_gongkai_build_keeps_the_old_site(make_site):
     code, out, err = run_gongkai(site, "build")
     assert code == 1
     assert "content/policies/2017/seed.md:8: bad-date" in out
-    assert "原有的" in err and "保持不变" in err
+    assert "原有的 site/ 保持不变" in out
+    assert err.splitlines()[-1] == "生成失败（见上面的说明）。原有的 site/ 保持不变。"
     assert snapshot(site / "site") == before
     # The incremental build's state stays as the last good build left it; nothing else is left.
     assert snapshot(site / ".site.cache") == cache
@@ -114,3 +115,11 @@ def test_a_wrong_setting_in_mkdocs_yml_is_named_in_chinese_and_the_old_site_kept
     assert "mkdocs.yml: config 设置项“theme”有误（The path set in custom_dir" in out
     assert "生成失败（mkdocs.yml 的设置有误，见上面的说明）。原有的" in err and "Aborted" not in err
     assert snapshot(site / "site") == before
+
+
+def test_a_strict_build_with_a_warning_says_so_in_chinese(make_site):
+    site = make_site(paired_site_files(), plugin={"drafter_rule": "warning", "statutory_rule": "warning"})
+    assert run_gongkai(site, "build")[0] == 0
+    code, out, err = run_gongkai(site, "build", "--strict")
+    assert code == 1 and "警告" in out
+    assert err.splitlines()[-1] == "生成失败（有警告，按 --strict 视为不通过，见上面的说明）。原有的 site/ 保持不变。"

@@ -85,7 +85,9 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         for problem in problems:
             (log.error if problem.is_error else log.warning)(str(problem))
         if any(p.is_error for p in problems):
-            raise PluginError(summarize(problems) + "网站没有生成，原有的 site/ 保持不变。")
+            # gongkai build and serve name the folder they would have changed (site/, the preview).
+            kept = (self.reuse_target or Path(config.site_dir)).name
+            raise PluginError(summarize(problems) + f"网站没有生成，原有的 {kept}/ 保持不变。")
         self.publication = derive_publication(self.corpus, self.portal.as_of)
         self.search = SearchCollector()
 

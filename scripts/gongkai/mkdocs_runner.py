@@ -97,7 +97,11 @@ def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict:
         build(mkdocs_config, dirty=plugin is not None)
     except (Abort, ConfigurationError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        reason = "mkdocs.yml 的设置有误，见上面的说明" if "configuration error" in str(exc) else str(exc)
+        said = str(exc)
+        # MkDocs ends in English ("Aborted with a BuildError!"); the reason is in the lines above.
+        reason = ("mkdocs.yml 的设置有误，见上面的说明" if "configuration error" in said
+                  else "有警告，按 --strict 视为不通过，见上面的说明" if "strict mode" in said
+                  else said if not said.isascii() else "见上面的说明")
         print(f"生成失败（{reason}）。原有的 {target}/ 保持不变。", file=sys.stderr)
         return 1
     reuse = plugin.reuse if plugin is not None else None
