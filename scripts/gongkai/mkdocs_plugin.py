@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -25,6 +24,7 @@ from .pages.redirects import redirect_files, with_companions
 from .pages.security import inline_css, page_policy
 from .progress import Progress
 from .read.corpus import Corpus, read_corpus
+from .read.files import symlinks_under
 from .search.collect import SearchCollector, SearchIndexError, search_files
 
 log = get_plugin_logger(__name__)
@@ -100,7 +100,7 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
                 files.remove(file)
         # Only the repository's own files: nothing through a symbolic link, nothing undeclared.
         declared = declared_files(self.corpus)
-        links = _symbolic_links(docs)
+        links = {link.relative_to(docs).as_posix() for link in symlinks_under(docs)}
         for file in [f for f in files if f.src_dir and Path(f.src_dir).resolve() == docs
                      and (_through_link(f.src_uri, links)
                           or not (f.is_documentation_page() or is_published(f.src_uri, declared)))]:
@@ -263,20 +263,6 @@ def _files_in(outputs: set[str], address: str) -> list[str]:
     folder = address.strip("/")
     return sorted(name for parent, _, name in (d.rpartition("/") for d in outputs)
                   if parent == folder and name != "index.html")
-
-
-def _symbolic_links(top: Path) -> set[str]:
-    """The paths (relative, POSIX) of the symbolic links under ``top``, not followed."""
-    found, folders = set(), [("", str(top))]
-    while folders:
-        rel, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    found.add(rel + entry.name)
-                elif entry.is_dir():
-                    folders.append((f"{rel}{entry.name}/", entry.path))
-    return found
 
 
 def _through_link(src_uri: str, links: set[str]) -> bool:

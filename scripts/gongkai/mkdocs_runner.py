@@ -17,7 +17,7 @@ from .config import PortalConfig
 from .lock import Busy, build_lock, hold
 from .mkdocs_reuse import PageReuse
 from .reuse.apply import Delta, apply_delta, discard, finish_interrupted, list_tree, stat_tree
-from .reuse.state import BuildState
+from .reuse.state import BuildState, sidecar
 from .search.layout import INDEX_DIR
 
 _CONFIG_VALUE = re.compile(r"Config value '([^']+)': (.*)", re.S)
@@ -78,12 +78,12 @@ def build_site(config: PortalConfig, config_file: Path, site_dir: str | None = N
 
 def _build_locked(config: PortalConfig, config_file: Path, target: Path, strict: bool,
                   clean: bool = False, site_url: str | None = None) -> int:
-    staging = target.with_name(f".{target.name}.staging")
+    staging = sidecar(target, "staging")
     shutil.rmtree(staging, ignore_errors=True)
     restore_interrupted_swap(target)
     finish_interrupted(target)
     # Old sites whose deletion was cut short (by a power cut, say) in an earlier build.
-    for stale in target.parent.glob(f".{target.name}.old.trash-*"):
+    for stale in target.parent.glob(sidecar(target, "old.trash-*").name):
         discard(stale, rename=False)
     if clean:
         BuildState.forget(target)
@@ -141,7 +141,7 @@ def put_in_place(reuse: PageReuse, staging: Path, target: Path) -> None:
 
 def restore_interrupted_swap(target: Path) -> None:
     """A build killed between its two renames left only `.site.old`: put it back."""
-    old = target.with_name(f".{target.name}.old")
+    old = sidecar(target, "old")
     if old.is_dir() and not target.exists():
         old.rename(target)
 
@@ -149,7 +149,7 @@ def restore_interrupted_swap(target: Path) -> None:
 def swap_in(staging: Path, target: Path) -> None:
     """Replace ``target`` by ``staging`` with two renames, never a half-built folder; the old
     site is deleted after the new one is in place, without the build waiting for it."""
-    old = target.with_name(f".{target.name}.old")
+    old = sidecar(target, "old")
     discard(old)
     if target.exists():
         target.rename(old)

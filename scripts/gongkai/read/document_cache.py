@@ -9,24 +9,14 @@ problem are kept, so every problem is found again by reading the file.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
 
+from ..code_digest import code_digest
 from ..config import PortalConfig
 
 CACHE = Path(".gongkai/cache/documents.pickle")
-_PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def _code_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def _file_key(stat: os.stat_result) -> tuple[int, int, int, int]:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
@@ -37,7 +27,7 @@ class DocumentCache:
     def __init__(self, config: PortalConfig):
         self.path = config.root / CACHE
         self.content = config.content_path
-        self.key = (_code_digest(), str(config.root), str(config.content_path), tuple(config.topics),
+        self.key = (code_digest(), str(config.root), str(config.content_path), tuple(config.topics),
                     config.max_file_kb)
         self.entries: dict[str, tuple] = {}
         self.kept: dict[str, tuple] = {}

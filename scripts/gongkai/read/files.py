@@ -33,13 +33,18 @@ def markdown_files(base: Path) -> list[Path]:
 
 def symlinks_under(base: Path) -> list[Path]:
     """Every symbolic link under ``base`` (to a file or a folder), never followed."""
-    found = []
+    found: list[str] = []
     if not base.is_dir():
-        return found
-    for folder, dirs, names in os.walk(base, followlinks=False):
-        here = Path(folder)
-        found += [here / n for n in dirs + names if (here / n).is_symlink()]
-    return sorted(found)
+        return []
+    folders = [str(base)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append(entry.path)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+    return sorted(map(Path, found))
 
 
 def shown_path(file: Path, root: Path) -> str:

@@ -14,27 +14,23 @@ import re
 import sys
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parents[1]
+from ..code_digest import code_digest, tree_digest
+
 # Links an editor writes to another page of the site (Markdown or raw HTML): their output
 # depends on where that page is, so they are part of the page's key.
 _MD_END = re.compile(r"\.md\b")
 _LINK_STOPS = frozenset(" \t\n()<>\"'[]=")
 
 
-def _add_tree(digest, folder: Path) -> None:
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-
-
 def build_fingerprint(config_file: Path, theme_dirs: list[Path], site_url: str) -> str:
     """The inputs every page shares: code, packages, theme overrides, configuration, address."""
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
-    _add_tree(digest, _PACKAGE)
+    digest.update(code_digest().encode())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     digest.update("\n".join(versions).encode())
     for folder in theme_dirs:
-        _add_tree(digest, folder)
+        digest.update(tree_digest(folder).encode())
     digest.update(config_file.read_bytes())
     digest.update(site_url.encode())
     return digest.hexdigest()
