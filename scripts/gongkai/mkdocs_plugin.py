@@ -128,8 +128,14 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         self.converting = True
         return files
 
+    def _document(self, file: File):
+        """The corpus's document an editor's file holds (None for other pages and files)."""
+        if file.generated_by is None and file.src_uri.endswith(".md"):
+            return self.corpus.get(file.src_uri.removesuffix(".md"))
+        return None
+
     def _markdown_of(self, file: File) -> str:
-        doc = self.corpus.get(file.src_uri.removesuffix(".md")) if file.generated_by is None else None
+        doc = self._document(file)
         return doc.body if doc is not None else file.content_string
 
     def _inputs_of(self, file: File) -> tuple:
@@ -154,11 +160,8 @@ class GongkaiPlugin(BasePlugin[GongkaiConfig]):
         # The check has read every document once: MkDocs need not read its file and parse its
         # front matter again. The empty front matter keeps MkDocs from taking a first body line
         # such as "Note: …" as metadata; the page's title comes from meta_for below.
-        if page.file.generated_by is None and page.file.src_uri.endswith(".md"):
-            doc = self.corpus.get(page.file.src_uri.removesuffix(".md"))
-            if doc is not None:
-                return "---\n{}\n---\n" + doc.body
-        return None
+        doc = self._document(page.file)
+        return None if doc is None else "---\n{}\n---\n" + doc.body
 
     def on_page_markdown(self, markdown, page, config, files):
         page.meta.update(self.pages.meta_for(page.file.src_uri))
