@@ -107,7 +107,7 @@ def build_index(spool: Path, out_dir: Path, workers: int | None = None, previous
             shutil.rmtree(fresh, ignore_errors=True)
             fresh.mkdir(parents=True)
         jobs = [(spool, [plan[i].offset for i in run], run.start, firsts[run.start], _Writer(out_dir, previous),
-                 work / str(k), partitions, grams, fresh / f"{k}.npz" if fresh else None)
+                 work / str(k), partitions, grams, fresh / str(k) if fresh else None)
                 for k, run in enumerate(runs)]
         pairs = sum(_map(_write_units, jobs, workers))
         if fresh is not None:
@@ -267,7 +267,7 @@ def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: in
     """Pass 2 for a run of records: their units' text files and partitioned pairs; the pairs.
     The n-gram hashes come from ``grams`` where the text is unchanged and are kept in ``keep``."""
     parts = _Partitions(work, partitions)
-    cache = GramCache(grams)
+    cache = GramCache(grams, keep)
     unit = first_unit
     with spool.open("rb") as f:
         for rid, offset in enumerate(offsets, start=first_rid):
@@ -284,8 +284,7 @@ def _write_units(spool: Path, offsets: list[int], first_rid: int, first_unit: in
                 parts.add(cache.hashes(text), unit)
                 unit += 1
     parts.flush()
-    if keep is not None:
-        cache.save(keep)
+    cache.close()
     return parts.total
 
 
